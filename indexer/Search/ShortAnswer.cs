@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using HkInnoBot.Indexer.Analysis;
+
+namespace HkInnoBot.Indexer.Search;
+
+/// <summary>
+/// The short span of a passage that answers a how-many, when or which-rank question ("近 4,300 間初創企業"), shown
+/// before the full passage, like the short answers of Azure's custom question answering.
+/// </summary>
+public static partial class ShortAnswer
+{
+    private enum Kind { Quantity, Date, Rank }
+
+    /// <summary>The span, or null when the question does not ask for a figure, date or rank, or the passage has none.</summary>
+    public static string? Find(string question, string passage)
+    {
+        if (Asks(question) is not { } kind)
+            return null;
+        var pattern = kind switch { Kind.Quantity => Quantity(), Kind.Date => Date(), _ => Rank() };
+        var topic = ChineseText.NormalizeForSearch(QueryText.Prepare(question));
+        return pattern.Matches(passage)
+            .Select(match => (Span: match.Value.Trim(), Overlap: Overlap(topic, ChineseText.NormalizeForSearch(Clause(passage, match)))))
+            .OrderByDescending(candidate => candidate.Overlap)
+            .Select(candidate => candidate.Span)
+            .FirstOrDefault();
+    }
+
+    private static Kind? Asks(string question)
+    {
+        var text = ChineseText.NormalizeForSearch(question).ToLowerInvariant();
+        if (RankQuestion().IsMatch(text))
+            return Kind.Rank;
+        if (DateQuestion().IsMatch(text))
+            return Kind.Date;
+        if (QuantityQuestion().IsMatch(text))
+            return Kind.Quantity;
+        return null;
+    }
+
+    /// <summary>The clause around a match, which says what the figure counts.</summary>
+    private static string Clause(string passage, Match match)
+    {
+        var start = passage.LastIndexOfAny(ClauseBreaks, match.Index) + 1;
+        var end = passage.IndexOfAny(ClauseBreaks, match.Index + match.Length);
+        return passage[start..(end < 0 ? passage.Length : end)];
+    }
+
+    private static readonly char[] ClauseBreaks = "，。；（）".ToCharArray();
+
+    // Characters of the question's topic found in the clause, as pairs, so that "初创企业" beats a lone "企".
+    private static int Overlap(string topic, string clause) =>
+        Enumerable.Range(0, Math.Max(0, topic.Length - 1)).Count(i => clause.Contains(topic.Substring(i, 2), StringComparison.Ordinal));
+
+    [GeneratedRegex("几多|多少|几个|几间|几条|几耐|几钱|几大|几成|how many|how much|数量|金额")]
+    private static partial Regex QuantityQuestion();
+
+    [GeneratedRegex("几时|何时|什么时候|甚么时候|哪一年|哪年|边年|when|日期")]
+    private static partial Regex DateQuestion();
+
+    [GeneratedRegex("排第几|排名|第几|排行|rank")]
+    private static partial Regex RankQuestion();
+
+    // "近 4,300 間初創企業", "約 100 萬平方米", "超過九成人口", "30 億元": an optional approximation, a number and what it counts.
+    [GeneratedRegex(@"(?:近|約|逾|超過|不少於|不超過|最多|合共|至少|約為)?\s*(?:\d[\d,.]*\s*(?:萬|億)?|[一二兩三四五六七八九十百千]+(?:萬|億)?)\s*(?:%|個|間|家|所|宗|項|條|名|座|枚|支|成|倍|萬元|億元|元|平方米|港元|人民幣)[\p{IsCJKUnifiedIdeographs}A-Za-z]{0,6}")]
+    private static partial Regex Quantity();
+
+    // "2024 年年底", "2023 年 10 月", "2024/25 年度"
+    [GeneratedRegex(@"\d{4}(?:/\d{2})?\s*年(?:度)?(?:\s*\d{1,2}\s*月)?(?:底|初|內|年底|年初|中)?")]
+    private static partial Regex Date();
+
+    // "亞太區第 4、全球第 10", "亞洲第一，全球第二", "位列全球二十大"
+    [GeneratedRegex(@"(?:全球|亞洲|世界|[\p{IsCJKUnifiedIdeographs}]{1,6}區)?第\s*[\d一二三四五六七八九十]+(?:[、，]\s*(?:全球|亞洲|世界|[\p{IsCJKUnifiedIdeographs}]{1,6}區)?第\s*[\d一二三四五六七八九十]+)?|位列[\p{IsCJKUnifiedIdeographs}]{2,6}")]
+    private static partial Regex Rank();
+}
