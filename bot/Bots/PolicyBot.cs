@@ -34,9 +34,7 @@ public sealed class PolicyBot(PolicySearch search, IOptions<AnswerOptions> answe
             return;
         }
 
-        // In Teams group chats and channels the message starts with "<at>Bot</at>"; that is not part of the question.
-        if (activity.Recipient is not null)
-            activity.RemoveRecipientMention();
+        StripBotMention(activity);
         if (activity.Value is not null && string.IsNullOrWhiteSpace(activity.Text))
         {
             await turnContext.SendActivityAsync(AnswerCards.UnreadableButton(), cancellationToken);
@@ -60,6 +58,16 @@ public sealed class PolicyBot(PolicySearch search, IOptions<AnswerOptions> answe
     {
         logger.LogDebug("Ignored invoke {InvokeName}", turnContext.Activity.Name);
         return Task.FromResult(new InvokeResponse { Status = StatusCodes.Status200OK });
+    }
+
+    /// <summary>
+    /// In Teams group chats and channels a message starts with "&lt;at&gt;Bot&lt;/at&gt;", which is not part of the question.
+    /// The SDK helper throws on a mention entity without an account or text, so such entities leave the text alone.
+    /// </summary>
+    private static void StripBotMention(IMessageActivity activity)
+    {
+        if (activity.Recipient is not null && activity.GetMentions().All(mention => mention.Mentioned is not null && mention.Text is not null))
+            activity.RemoveRecipientMention();
     }
 
     private IMessageActivity ReplyTo(string message)
