@@ -20,8 +20,9 @@ public sealed class PolicyBot(PolicySearch search, IOptions<AnswerOptions> answe
     protected override async Task OnMembersAddedAsync(
         IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        // The bot is told about its own arrival too; only people are welcomed.
-        foreach (var _ in membersAdded.Where(member => member.Id != turnContext.Activity.Recipient?.Id))
+        // The bot is told about its own arrival too; only people are welcomed, and with one card however many joined,
+        // so a Teams channel that adds several members at once is not flooded.
+        if (membersAdded.Any(member => member.Id != turnContext.Activity.Recipient?.Id))
             await turnContext.SendActivityAsync(AnswerCards.Welcome(), cancellationToken);
     }
 
