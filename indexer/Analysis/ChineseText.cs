@@ -24,9 +24,10 @@ public static class ChineseText
         return FoldWidth(converted);
     }
 
-    public static string ToSimplified(string text) => HantToHans.Transliterate(text);
+    // Nothing to convert: skip the transliterator.
+    public static string ToSimplified(string text) => text.Length == 0 ? text : HantToHans.Transliterate(text);
 
-    public static string ToTraditional(string text) => HansToHant.Transliterate(text);
+    public static string ToTraditional(string text) => text.Length == 0 ? text : HansToHant.Transliterate(text);
 
     /// <summary>Full-width ASCII (Ａ-Ｚ, ０-９, ＋…) and the ideographic space to their half-width forms.</summary>
     private static string FoldWidth(string text) => string.Create(text.Length, text, static (span, source) =>

@@ -18,5 +18,5 @@ internal sealed class SearchNormalizingCharFilter(TextReader input) : CharFilter
 
     public override int Peek() => Normalized().Peek();
 
-    private StringReader Normalized() => normalized ??= new StringReader(ChineseText.NormalizeForSearch(m_input.ReadToEnd()));
+    private StringReader Normalized() => normalized ??= new StringReader(ChineseText.NormalizeForSearch(m_input.ReadToEnd() ?? ""));
 }
