@@ -14,12 +14,8 @@ public sealed class AnswerOptions
     /// <summary>How far below the best passage's confidence an alternative may be and still count as close.</summary>
     public double CloseConfidenceMargin { get; set; } = 0.15;
 
-    /// <summary>Longer messages are cut to this many characters before searching (and the user is told).</summary>
-    public int MaxQuestionLength { get; set; } = 500;
-
     public static bool AreValid(AnswerOptions options) =>
         options.PageSize is >= 1 and <= 10
         && options.MaxAlternatives is >= 0 and <= 5
-        && options.CloseConfidenceMargin is >= 0 and <= 1
-        && options.MaxQuestionLength is >= 10 and <= 10_000;
+        && options.CloseConfidenceMargin is >= 0 and <= 1;
 }

@@ -1,5 +1,6 @@
 using HkInnoBot.Bot;
 using HkInnoBot.Bot.Bots;
+using HkInnoBot.Indexer.Feedback;
 using HkInnoBot.Indexer.Search;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -19,6 +20,7 @@ builder.Services.AddOptions<AnswerOptions>()
     .Validate(AnswerOptions.AreValid, "An Answers setting is out of range.")
     .ValidateOnStart();
 builder.Services.Configure<SearchSettings>(builder.Configuration.GetSection("Search"));
+builder.Services.AddSingleton(new FeedbackLog(builder.Configuration.GetSection("Feedback").Get<FeedbackSettings>() ?? new FeedbackSettings()));
 builder.Services.AddSingleton(services => PolicySearch.Open(
     services.GetRequiredService<IOptions<SearchSettings>>().Value,
     services.GetRequiredService<ILogger<PolicySearch>>()));

@@ -7,4 +7,5 @@ foreach (var option in CommonOptions.All)
 root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(ReviewCommand.Create());
 return root.Parse(args).Invoke();

@@ -1,4 +1,6 @@
 using HkInnoBot.Bot.Cards;
+using HkInnoBot.Indexer.Analysis;
+using HkInnoBot.Indexer.Feedback;
 using HkInnoBot.Indexer.Search;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -12,7 +14,7 @@ namespace HkInnoBot.Bot.Bots;
 /// Activities it does not use (typing, events, reactions, installation updates…) fall through to the base
 /// class, which ignores them.
 /// </summary>
-public sealed class PolicyBot(PolicySearch search, IOptions<AnswerOptions> answerOptions, ILogger<PolicyBot> logger)
+public sealed class PolicyBot(PolicySearch search, FeedbackLog feedback, IOptions<AnswerOptions> answerOptions, ILogger<PolicyBot> logger)
     : ActivityHandler
 {
     private readonly AnswerOptions _options = answerOptions.Value;
@@ -31,7 +33,8 @@ public sealed class PolicyBot(PolicySearch search, IOptions<AnswerOptions> answe
         var activity = turnContext.Activity;
         if (ButtonValue.TryParse(activity.Value, out var button))
         {
-            await turnContext.SendActivityAsync(FollowButton(button), cancellationToken);
+            var question = QueryText.Clean(button.Query);
+            await turnContext.SendActivityAsync(AnswerCards.InScript(FollowButton(button, question), ScriptDetector.Detect(question)), cancellationToken);
             return;
         }
 
@@ -42,13 +45,11 @@ public sealed class PolicyBot(PolicySearch search, IOptions<AnswerOptions> answe
             return;
         }
 
-        var message = UserText.Clean(activity.Text);
-        if (message.Length > _options.MaxQuestionLength)
-        {
-            await turnContext.SendActivityAsync(AnswerCards.QuestionShortened(_options.MaxQuestionLength), cancellationToken);
-            message = UserText.Shorten(message, _options.MaxQuestionLength);
-        }
-        await turnContext.SendActivityAsync(ReplyTo(message), cancellationToken);
+        // Cleaning also cuts the question to the length search uses; a longer message is answered by its start.
+        var message = QueryText.Clean(activity.Text);
+        if (activity.Text?.Length > QueryText.MaxLength)
+            await turnContext.SendActivityAsync(AnswerCards.QuestionShortened(QueryText.MaxLength), cancellationToken);
+        await turnContext.SendActivityAsync(AnswerCards.InScript(ReplyTo(message), ScriptDetector.Detect(message)), cancellationToken);
     }
 
     /// <summary>
@@ -84,15 +85,27 @@ public sealed class PolicyBot(PolicySearch search, IOptions<AnswerOptions> answe
         };
     }
 
-    private IMessageActivity FollowButton(ButtonValue button)
-    {
-        var question = UserText.Shorten(UserText.Clean(button.Query), _options.MaxQuestionLength);
-        return button.Action switch
+    private IMessageActivity FollowButton(ButtonValue button, string question) =>
+        button.Action switch
         {
+            ButtonValue.Vote => RecordVote(question, button),
             ButtonValue.Passage => WithSearcher(searcher => ShowPassage(searcher, question, button.PassageId!)),
             ButtonValue.More => WithSearcher(searcher => MoreResults(searcher, question, button.Offset)),
             _ => ReplyTo(question),
         };
+
+    private IMessageActivity RecordVote(string question, ButtonValue button)
+    {
+        try
+        {
+            feedback.Append(new FeedbackEntry(DateTimeOffset.UtcNow, question, button.PassageId!, button.Helpful));
+        }
+        catch (IOException e)
+        {
+            // A full disk must not cost the user an answer; the vote is only lost.
+            logger.LogWarning(e, "Could not record feedback");
+        }
+        return AnswerCards.ThanksForVote(button.Helpful);
     }
 
     private IMessageActivity WithSearcher(Func<PassageSearcher, IMessageActivity> reply) =>

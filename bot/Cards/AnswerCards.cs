@@ -1,3 +1,4 @@
+using HkInnoBot.Indexer.Analysis;
 using HkInnoBot.Indexer.Search;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -36,6 +37,9 @@ public static class AnswerCards
     public static IMessageActivity Thanks() => MessageFactory.Text("不用客氣！還有其他問題，隨時問我。");
     public static IMessageActivity EmptyQuestion() => MessageFactory.Text($"請輸入你的問題，例如：「{ExampleQuestions[0]}」");
     public static IMessageActivity QuestionShortened(int maxLength) => MessageFactory.Text($"你的訊息太長，我只按首 {maxLength} 個字搜尋。");
+    public static IMessageActivity ThanksForVote(bool helpful) => MessageFactory.Text(helpful
+        ? "多謝你的意見！"
+        : "多謝你的意見，我們會檢視這個答案。你也可以換個說法再問，或按「更多結果」看其他段落。");
     public static IMessageActivity SearchUnavailable() => MessageFactory.Text("搜尋服務暫時未能使用，請稍後再試。");
     public static IMessageActivity UnreadableButton() => MessageFactory.Text("這個按鈕的內容無法讀取，請直接輸入你的問題。");
     public static IMessageActivity PassageNotFound() => MessageFactory.Text("找不到這個段落，政策文件可能已經更新。請重新輸入你的問題。");
@@ -49,12 +53,34 @@ public static class AnswerCards
             Submit($"相關：{hit.Section}｜{Snippet(hit.Text, 16)}", ButtonValue.ShowPassage(question, hit.Id))));
         if (moreOffset is { } offset)
             actions.Add(Submit("更多結果", ButtonValue.MoreResults(question, offset)));
-        return Card(PassageBody(question, best), actions, PassageFallback(best));
+        return Card(PassageBody(question, best), [.. actions, .. VoteButtons(question, best)], PassageFallback(question, best));
     }
 
     /// <summary>One passage the user picked from a button.</summary>
     public static IMessageActivity Passage(string question, Hit hit) =>
-        Card(PassageBody(question, hit), [], PassageFallback(hit));
+        Card(PassageBody(question, hit), VoteButtons(question, hit), PassageFallback(question, hit));
+
+    /// <summary>
+    /// The reply in the asker's script: a question written in Simplified gets Simplified text and labels (ICU Hant→Hans;
+    /// markdown emphasis is untouched). Button data stays as it is, so passage ids and questions still work.
+    /// </summary>
+    public static IMessageActivity InScript(IMessageActivity reply, Script script)
+    {
+        if (script == Script.Traditional)
+            return reply;
+        if (reply.Text is { } text)
+            reply.Text = ScriptDetector.Display(text, script);
+        foreach (var card in reply.Attachments?.Select(attachment => attachment.Content).OfType<JObject>() ?? [])
+        {
+            var shown = card.Descendants().OfType<JProperty>()
+                .Where(property => property.Name is "text" or "title" or "fallbackText" && property.Value.Type == JTokenType.String)
+                .Where(property => !property.Ancestors().OfType<JProperty>().Any(ancestor => ancestor.Name == "data"))
+                .ToList();
+            foreach (var property in shown)
+                property.Value = ScriptDetector.Display((string)property.Value!, script);
+        }
+        return reply;
+    }
 
     /// <summary>A page of further hits, each openable in full, and "more results" again while hits remain.</summary>
     public static IMessageActivity MoreResults(string question, IReadOnlyList<Hit> hits, int? nextOffset)
@@ -94,15 +120,27 @@ public static class AnswerCards
     private static JArray ExampleButtons() =>
         new(ExampleQuestions.Select(question => Submit(question, ButtonValue.AskQuestion(question))));
 
-    private static JArray PassageBody(string question, Hit hit) =>
-    [
-        Text($"問：{question}", subtle: true),
-        Text(hit.Section, bold: true, large: true),
-        Text(hit.Highlighted),
-        Text($"資料來源：{hit.Title}（{hit.Updated}）", subtle: true),
-    ];
+    /// <summary>The question, then — for how-many, when and which-rank questions — the short answer, then the passage.</summary>
+    private static JArray PassageBody(string question, Hit hit)
+    {
+        var body = new JArray { Text($"問：{question}", subtle: true) };
+        if (ShortAnswer.Find(question, hit.Text) is { } span)
+            body.Add(Text($"答：{span}", bold: true, large: true));
+        body.Add(Text(hit.Section, bold: true));
+        body.Add(Text(hit.Highlighted));
+        body.Add(Text($"資料來源：{hit.Title}（{hit.Updated}）", subtle: true));
+        return body;
+    }
 
-    private static string PassageFallback(Hit hit) => $"{hit.Section}\n\n{hit.Text}\n\n資料來源：{hit.Title}（{hit.Updated}）";
+    private static string PassageFallback(string question, Hit hit) =>
+        (ShortAnswer.Find(question, hit.Text) is { } span ? $"答：{span}\n\n" : "") +
+        $"{hit.Section}\n\n{hit.Text}\n\n資料來源：{hit.Title}（{hit.Updated}）";
+
+    private static JArray VoteButtons(string question, Hit hit) =>
+    [
+        Submit("👍 有幫助", ButtonValue.VoteOn(question, hit.Id, helpful: true)),
+        Submit("👎 沒有幫助", ButtonValue.VoteOn(question, hit.Id, helpful: false)),
+    ];
 
     private static IMessageActivity Card(JArray body, JArray actions, string fallbackText)
     {
@@ -134,8 +172,7 @@ public static class AnswerCards
     /// <summary>The start of a passage as plain text, for button titles and result lists.</summary>
     private static string Snippet(string text, int length)
     {
-        var plain = UserText.Clean(text.Replace("**", "")).TrimStart('-', ' ');
-        var cut = UserText.Shorten(plain, length);
-        return cut.Length < plain.Length ? cut + "…" : cut;
+        var plain = QueryText.Clean(text);
+        return plain.Length > length ? plain[..length] + "…" : plain;
     }
 }

@@ -8,7 +8,7 @@ namespace HkInnoBot.Bot.Cards;
 /// What a card button sends back as the activity's value. It carries everything the next turn needs (the question,
 /// a passage id, a result offset), so the bot keeps no conversation state and any instance can serve the click.
 /// </summary>
-public sealed record ButtonValue(string Action, string Query, string? PassageId = null, int Offset = 0)
+public sealed record ButtonValue(string Action, string Query, string? PassageId = null, int Offset = 0, bool Helpful = false)
 {
     /// <summary>Ask <see cref="Query"/> as if the user had typed it.</summary>
     public const string Ask = "ask";
@@ -16,6 +16,8 @@ public sealed record ButtonValue(string Action, string Query, string? PassageId 
     public const string Passage = "passage";
     /// <summary>Show the results of <see cref="Query"/> from <see cref="Offset"/> on.</summary>
     public const string More = "more";
+    /// <summary>Record a 👍 (<see cref="Helpful"/>) or 👎 on passage <see cref="PassageId"/> as the answer to <see cref="Query"/>.</summary>
+    public const string Vote = "vote";
 
     /// <summary>Far enough for any real paging; larger offsets come only from tampered values.</summary>
     private const int MaxOffset = 1000;
@@ -23,12 +25,14 @@ public sealed record ButtonValue(string Action, string Query, string? PassageId 
     public static ButtonValue AskQuestion(string query) => new(Ask, query);
     public static ButtonValue ShowPassage(string query, string passageId) => new(Passage, query, passageId);
     public static ButtonValue MoreResults(string query, int offset) => new(More, query, Offset: offset);
+    public static ButtonValue VoteOn(string query, string passageId, bool helpful) => new(Vote, query, passageId, Helpful: helpful);
 
     public JObject ToJson()
     {
         var json = new JObject { ["action"] = Action, ["q"] = Query };
         if (PassageId is not null) json["id"] = PassageId;
         if (Action == More) json["offset"] = Offset;
+        if (Action == Vote) json["helpful"] = Helpful;
         return json;
     }
 
@@ -73,6 +77,9 @@ public sealed record ButtonValue(string Action, string Query, string? PassageId 
             Ask => AskQuestion(query),
             Passage when json["id"] is JValue { Type: JTokenType.String } id && !string.IsNullOrWhiteSpace((string?)id)
                 => ShowPassage(query, (string)id!),
+            Vote when json["id"] is JValue { Type: JTokenType.String } id && !string.IsNullOrWhiteSpace((string?)id)
+                      && json["helpful"] is JValue { Type: JTokenType.Boolean } helpful
+                => VoteOn(query, (string)id!, (bool)helpful),
             More when json["offset"] is JValue { Type: JTokenType.Integer } offset && (long)offset is >= 1 and <= MaxOffset
                 => MoreResults(query, (int)offset),
             _ => null,

@@ -5,9 +5,11 @@ namespace HkInnoBot.Indexer.Search;
 public sealed class SearchSettings
 {
     /// <summary>One data folder shared by the indexer and the bot, outside the source tree.</summary>
-    public static readonly string DefaultIndexPath = Path.Combine(
+    public static readonly string DataFolder = Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
-        "HkInnoBot", "index");
+        "HkInnoBot");
+
+    public static readonly string DefaultIndexPath = Path.Combine(DataFolder, "index");
 
     /// <summary>The repo's corpus/, copied next to the binaries at build time.</summary>
     public static readonly string DefaultCorpusPath = Path.Combine(AppContext.BaseDirectory, "corpus");

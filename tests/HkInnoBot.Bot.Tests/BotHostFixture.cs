@@ -18,17 +18,22 @@ public sealed class BotHostFixture : IDisposable
     public BotHostFixture()
     {
         IndexPath = Path.Combine(Path.GetTempPath(), $"hkinnobot-bot-tests-{Guid.NewGuid():N}");
+        FeedbackPath = Path.Combine(IndexPath + "-feedback", "feedback.jsonl");
         Search = new PolicySearch(PassageIndex.OpenOrBuild(new SearchSettings { IndexPath = IndexPath }, NullLogger.Instance));
-        _anonymousServer = new(() => new BotServer(new() { ["Search:IndexPath"] = IndexPath }));
+        _anonymousServer = new(() => new BotServer(new() { ["Search:IndexPath"] = IndexPath, ["Feedback:Path"] = FeedbackPath }));
         _authenticatedServer = new(() => new BotServer(new()
         {
             ["Search:IndexPath"] = IndexPath,
+            ["Feedback:Path"] = FeedbackPath,
             ["MicrosoftAppId"] = FakeAppId,
             ["MicrosoftAppPassword"] = "not-a-real-secret",
         }));
     }
 
     public string IndexPath { get; }
+
+    /// <summary>Where the bots under test write votes.</summary>
+    public string FeedbackPath { get; }
 
     public PolicySearch Search { get; }
 
@@ -44,6 +49,8 @@ public sealed class BotHostFixture : IDisposable
         if (_authenticatedServer.IsValueCreated) _authenticatedServer.Value.Dispose();
         Search.Dispose();
         Directory.Delete(IndexPath, recursive: true);
+        if (Directory.Exists(Path.GetDirectoryName(FeedbackPath)))
+            Directory.Delete(Path.GetDirectoryName(FeedbackPath)!, recursive: true);
     }
 }
 

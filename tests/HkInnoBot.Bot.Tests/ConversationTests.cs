@@ -1,5 +1,8 @@
 using HkInnoBot.Bot.Bots;
 using HkInnoBot.Bot.Cards;
+using HkInnoBot.Indexer.Analysis;
+using HkInnoBot.Indexer.Feedback;
+using HkInnoBot.Indexer.Search;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;
@@ -18,7 +21,8 @@ public sealed class ConversationTests(BotHostFixture fixture)
     private const string Question = "數碼港有多少間初創企業？";
 
     private PolicyBot Bot(AnswerOptions? options = null, PolicySearch? search = null) =>
-        new(search ?? fixture.Search, Options.Create(options ?? new AnswerOptions()), NullLogger<PolicyBot>.Instance);
+        new(search ?? fixture.Search, new FeedbackLog(new FeedbackSettings { Path = fixture.FeedbackPath }),
+            Options.Create(options ?? new AnswerOptions()), NullLogger<PolicyBot>.Instance);
 
     private static async Task<List<IActivity>> SendAsync(IBot bot, Activity activity, string channelId = Channels.Test)
     {
@@ -77,16 +81,64 @@ public sealed class ConversationTests(BotHostFixture fixture)
 
     // Answers
 
+    [Theory]
+    [InlineData("香港有幾多間初創企業？", "答：近 4,300 間初創企業")]
+    [InlineData("微電子中心幾時落成？", "答：2024 年內")]
+    [InlineData("Z/Yen 智慧中心指數香港排第幾？", "答：全球第 10、亞太區第 2")]
+    public async Task How_many_when_and_rank_questions_lead_with_the_short_answer(string question, string shortAnswer)
+    {
+        var card = await AskAsync(Message(question));
+        Assert.Equal(shortAnswer, Texts(card)[1]);
+        Assert.StartsWith(shortAnswer, (string)card["fallbackText"]!);
+    }
+
+    [Fact]
+    public async Task A_question_in_Simplified_gets_the_answer_and_its_labels_in_Simplified()
+    {
+        const string question = "科技券是什么？";
+        var best = fixture.Search.Searcher!.Search(question, top: 1).Hits[0];
+
+        var card = await AskAsync(Message(question));
+
+        var texts = Texts(card);
+        Assert.Equal(ChineseText.ToSimplified(best.Highlighted), texts[2]);
+        Assert.Contains("「**科技券**」", texts[2]);
+        Assert.Contains("获业界的广泛支持", texts[2]);
+        Assert.Equal("资料来源：创新及科技（2024-07-25）", texts[3]);
+        Assert.Contains(Buttons(card), button => (string?)button["title"] == "👎 没有帮助");
+        Assert.All(Buttons(card).Where(b => (string?)b["data"]!["action"] == ButtonValue.Vote), b => Assert.Equal(best.Id, (string?)b["data"]!["id"]));
+        Assert.Equal("我可以做什么？", Texts(await AskAsync(Message("帮助")))[0]);
+        Assert.Equal("政策文件中没有这个问题的答案。", Texts(await AskAsync(Message("书簿津贴申请什么时候截止？")))[0]);
+        Assert.StartsWith("不用客气", ReplyText(await SendAsync(Bot(), Message("谢谢"))));
+    }
+
+    [Fact]
+    public async Task Votes_are_appended_to_the_feedback_log_without_user_ids()
+    {
+        var card = await AskAsync(Message("科技券係咩？"));
+        var thumbsDown = Buttons(card).Single(button => (string?)button["title"] == "👎 沒有幫助")["data"]!;
+        var before = FeedbackLog.Read(new FeedbackSettings { Path = fixture.FeedbackPath }).Count();
+
+        var reply = ReplyText(await SendAsync(Bot(), ButtonClick(thumbsDown)));
+
+        Assert.StartsWith("多謝你的意見", reply);
+        var vote = FeedbackLog.Read(new FeedbackSettings { Path = fixture.FeedbackPath }).Last();
+        Assert.Equal(before + 1, FeedbackLog.Read(new FeedbackSettings { Path = fixture.FeedbackPath }).Count());
+        Assert.Equal(("科技券係咩？", (string)thumbsDown["id"]!, false), (vote.Question, vote.PassageId, vote.Helpful));
+        Assert.DoesNotContain("user-1", File.ReadAllText(fixture.FeedbackPath));
+    }
+
     [Fact]
     public async Task Answers_with_the_best_passage_its_section_emphasised_terms_and_source()
     {
-        var best = fixture.Search.Searcher!.Search(Question, top: 1).Hits[0];
+        const string question = "數碼港投資創業基金投資了甚麼公司？";
+        var best = fixture.Search.Searcher!.Search(question, top: 1).Hits[0];
 
-        var card = await AskAsync(Message(Question));
+        var card = await AskAsync(Message(question));
 
         Assert.Equal("1.5", (string?)card["version"]);
         var texts = Texts(card);
-        Assert.Equal($"問：{Question}", texts[0]);
+        Assert.Equal($"問：{question}", texts[0]);
         Assert.Equal(best.Section, texts[1]);
         Assert.Equal(best.Highlighted, texts[2]);
         Assert.Contains("**數碼港", texts[2]);
@@ -107,8 +159,8 @@ public sealed class ConversationTests(BotHostFixture fixture)
         var alternatives = Buttons(card).Where(button => (string?)button["data"]!["action"] == ButtonValue.Passage).ToList();
         Assert.Equal(hits.Skip(1).Select(hit => hit.Id), alternatives.Select(button => (string)button["data"]!["id"]!));
         var opened = await AskAsync(ButtonClick(alternatives[0]["data"]!));
-        Assert.Equal(hits[1].Section, Texts(opened)[1]);
-        Assert.Equal(hits[1].Highlighted, Texts(opened)[2]);
+        Assert.Contains(hits[1].Section, Texts(opened));
+        Assert.Contains(hits[1].Highlighted, Texts(opened));
     }
 
     [Fact]
@@ -168,7 +220,7 @@ public sealed class ConversationTests(BotHostFixture fixture)
     [InlineData("聽日去邊度行山好？")]
     [InlineData("How do I renew my passport?")]
     [InlineData("差餉寬減幾時會有？")]
-    [InlineData("书簿津贴申请什么时候截止？")]
+    [InlineData("書簿津貼申請甚麼時候截止？")]
     [InlineData("😀😀😀")]
     public async Task Says_the_text_has_no_answer_and_suggests_topics_instead_of_a_random_passage(string question)
     {
@@ -194,7 +246,6 @@ public sealed class ConversationTests(BotHostFixture fixture)
     [InlineData("help")]
     [InlineData("HELP")]
     [InlineData("幫助")]
-    [InlineData("帮助")]
     [InlineData("?")]
     [InlineData("？")]
     [InlineData(" 幫助！ ")]
@@ -209,10 +260,9 @@ public sealed class ConversationTests(BotHostFixture fixture)
     [InlineData("你好", "你好！")]
     [InlineData("Hi", "你好！")]
     [InlineData("早晨！", "你好！")]
-    [InlineData("多謝", "不用客氣")]
     [InlineData("唔該晒", null)]
     [InlineData("thank you!", "不用客氣")]
-    [InlineData("谢谢", "不用客氣")]
+    [InlineData("多謝", "不用客氣")]
     public async Task Greetings_and_thanks_get_a_short_polite_reply_without_a_search(string message, string? replyStart)
     {
         var reply = (IMessageActivity)Assert.Single(await SendAsync(Bot(), Message(message)));
@@ -300,15 +350,14 @@ public sealed class ConversationTests(BotHostFixture fixture)
     [Fact]
     public async Task A_huge_message_is_cut_and_the_user_is_told()
     {
-        var options = new AnswerOptions();
         var huge = Question + new string('創', 40_000) + "😀";
 
-        var replies = await SendAsync(Bot(options), Message(huge));
+        var replies = await SendAsync(Bot(), Message(huge));
 
         Assert.Equal(2, replies.Count);
-        Assert.Equal(AnswerCards.QuestionShortened(options.MaxQuestionLength).Text, ((IMessageActivity)replies[0]).Text);
+        Assert.Equal(AnswerCards.QuestionShortened(QueryText.MaxLength).Text, ((IMessageActivity)replies[0]).Text);
         var echoedQuestion = Texts(Card(replies[1]))[0];
-        Assert.Equal("問：".Length + options.MaxQuestionLength, echoedQuestion.Length);
+        Assert.Equal("問：".Length + QueryText.MaxLength, echoedQuestion.Length);
     }
 
     [Fact]

@@ -23,6 +23,5 @@ public sealed class OptionsTests
         Assert.True(AnswerOptions.AreValid(new AnswerOptions()));
         Assert.False(AnswerOptions.AreValid(new AnswerOptions { PageSize = 0 }));
         Assert.False(AnswerOptions.AreValid(new AnswerOptions { CloseConfidenceMargin = -0.1 }));
-        Assert.False(AnswerOptions.AreValid(new AnswerOptions { MaxQuestionLength = 0 }));
     }
 }

@@ -74,6 +74,27 @@ public class CommandLineTests(CorpusIndexFixture index) : IClassFixture<CorpusIn
         Directory.Delete(folder, recursive: true);
     }
 
+    [Fact]
+    public void ReviewListsTheUnhelpfulQuestionsMostFrequentFirst()
+    {
+        var log = Path.Combine(TempFolder.Create("review"), "feedback.jsonl");
+        var feedback = new Feedback.FeedbackLog(new Feedback.FeedbackSettings { Path = log });
+        var now = DateTimeOffset.UtcNow;
+        feedback.Append(new(now, "科技券係咩？", "doc#021", Helpful: true));
+        feedback.Append(new(now, "電子錢包有幾多個牌？", "doc#094", Helpful: false));
+        feedback.Append(new(now, "芯片廠喺邊？", "doc#034", Helpful: false));
+        feedback.Append(new(now, "電子錢包有幾多個牌？", "doc#094", Helpful: false));
+
+        var (exit, stdout, _) = Run(["review", "--feedback", log]);
+
+        Assert.Equal(0, exit);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("4 votes, 1 👍, 3 👎", lines[0]);
+        Assert.Matches(@"^\s+2 × 👎  電子錢包有幾多個牌？  → doc#094", lines[1]);
+        Assert.Matches(@"^\s+1 × 👎  芯片廠喺邊？  → doc#034", lines[2]);
+        Assert.Equal(3, lines.Length);
+    }
+
     private (int Exit, string Stdout, string Stderr) Run(string[] arguments, string stdin = "")
     {
         var start = new ProcessStartInfo("dotnet")
