@@ -23,6 +23,14 @@ internal sealed class PassageQuery
         "里面", "里", "现在", "谁", "哪", "多", "几", "样", "来", "做", "用", "对", "于", "把", "被", "就", "都", "也", "还",
     ];
 
+    // English question and function words, for questions asked in English or with English mixed in.
+    private static readonly HashSet<string> EnglishFunctionWords =
+    [
+        .. global::Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet.Select(word => word.ToString()!),
+        "how", "what", "when", "which", "who", "whom", "where", "why", "many", "much", "does", "do", "did", "is", "are",
+        "was", "were", "can", "could", "has", "have", "had", "any", "about", "there", "now",
+    ];
+
     private static readonly string[] Fields = [ChineseAnalysis.WordsField, ChineseAnalysis.BigramsField];
     private const float PhraseBoost = 0.5f;
 
@@ -136,7 +144,7 @@ internal sealed class PassageQuery
     }
 
     private static bool IsTopical(string field, string term) =>
-        !FunctionWords.Contains(term) &&
+        !FunctionWords.Contains(term) && !EnglishFunctionWords.Contains(term) &&
         (field != ChineseAnalysis.BigramsField || !term.Any(c => FunctionWords.Contains(c.ToString())));
 
     // BM25's idf, so the confidence weighs terms the way the ranking does.
