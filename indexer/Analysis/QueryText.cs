@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using HkInnoBot.Indexer.Search;
 
 namespace HkInnoBot.Indexer.Analysis;
 
@@ -40,14 +41,21 @@ public static partial class QueryText
     // (係咩 → 是甚麼 leaves a final 是).
     private static readonly char[] Trailing = "嗎呢吧呀啊嘛喎囉啦咧嚟㗎吖喇咋噃未是的了 ?？!！。.,，~～".ToCharArray();
 
-    public static string Prepare(string question)
+    public static string Prepare(string question, QueryFeatures features = QueryFeatures.All)
     {
-        var text = Clean(question).TrimEnd(Trailing);
-        foreach (var (cantonese, written) in CantoneseToWrittenBothScripts)
-            text = text.Replace(cantonese, written, StringComparison.Ordinal);
-        foreach (var phrase in QuestionPhrasesBothScripts)
-            text = text.Replace(phrase, " ", StringComparison.Ordinal);
-        return Whitespace().Replace(text, " ").TrimEnd(Trailing).Trim();
+        var text = Clean(question);
+        if (features.HasFlag(QueryFeatures.QuestionWords))
+            text = text.TrimEnd(Trailing);
+        if (features.HasFlag(QueryFeatures.Cantonese))
+            foreach (var (cantonese, written) in CantoneseToWrittenBothScripts)
+                text = text.Replace(cantonese, written, StringComparison.Ordinal);
+        if (features.HasFlag(QueryFeatures.QuestionWords))
+        {
+            foreach (var phrase in QuestionPhrasesBothScripts)
+                text = text.Replace(phrase, " ", StringComparison.Ordinal);
+            text = text.TrimEnd(Trailing);
+        }
+        return Whitespace().Replace(text, " ").Trim();
     }
 
     /// <summary>At most <see cref="MaxLength"/> characters; control and invisible format characters (NUL, zero-width

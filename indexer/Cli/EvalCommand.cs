@@ -1,17 +1,22 @@
 using System.CommandLine;
 using HkInnoBot.Indexer.Evaluation;
 using HkInnoBot.Indexer.Index;
+using HkInnoBot.Indexer.Search;
 using Microsoft.Extensions.Logging;
 
 namespace HkInnoBot.Indexer.Cli;
 
 internal static class EvalCommand
 {
+    private static readonly double[] Thresholds = [0.10, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40, 0.50];
+
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "Questions, JSONL: {\"id\",\"lang\",\"q\",\"expect\"[,\"style\"]}" };
         var misses = new Option<bool>("--misses") { Description = "Also list the questions not answered at rank 1 or wrongly declined/answered" };
-        var command = new Command("eval", "Measure R@1, R@3, MRR and the no-answer behaviour on a question file") { file, misses };
+        var thresholds = new Option<bool>("--thresholds") { Description = "Also show the no-answer trade-off at a range of thresholds" };
+        var ablation = new Option<bool>("--ablation") { Description = "Compare with each query-understanding step switched off" };
+        var command = new Command("eval", "Measure R@1, R@3, MRR and the no-answer behaviour on a question file") { file, misses, thresholds, ablation };
         command.SetAction(parse =>
         {
             IReadOnlyList<EvalQuestion> questions;
@@ -24,9 +29,15 @@ internal static class EvalCommand
                 Console.Error.WriteLine($"eval: {e.Message}");
                 return 2;
             }
-            using var searcher = PassageIndex.OpenOrBuild(CommonOptions.Settings(parse), CommonOptions.Logger(LogLevel.Warning));
-            var outcomes = Evaluator.Run(searcher, questions);
+            var settings = CommonOptions.Settings(parse);
+            IReadOnlyList<EvalOutcome> outcomes;
+            using (var searcher = PassageIndex.OpenOrBuild(settings, CommonOptions.Logger(LogLevel.Warning)))
+                outcomes = Evaluator.Run(searcher, questions);
             Print(outcomes);
+            if (parse.GetValue(thresholds))
+                PrintThresholds(outcomes);
+            if (parse.GetValue(ablation))
+                PrintAblation(settings, questions);
             if (parse.GetValue(misses))
                 PrintMisses(outcomes);
             return 0;
@@ -43,13 +54,45 @@ internal static class EvalCommand
         Console.WriteLine($"out-of-scope: {outOfScope.Count} questions, {outOfScope.Count(o => !o.Answered)} declined, {outOfScope.Count(o => o.Answered)} answered");
     }
 
+    private static void PrintThresholds(IReadOnlyList<EvalOutcome> outcomes)
+    {
+        Console.WriteLine($"\n{"threshold",9} {"off-topic declined",19} {"in-scope declined",18}");
+        var outOfScope = outcomes.Count(o => !o.Question.InScope);
+        foreach (var (threshold, declined, wronglyDeclined) in Evaluator.Thresholds(outcomes, Thresholds))
+            Console.WriteLine($"{threshold,9:F2} {$"{declined}/{outOfScope}",19} {$"{wronglyDeclined}/{outcomes.Count - outOfScope}",18}");
+    }
+
+    /// <summary>Each step of query understanding off in turn (and all of them off), on the same index.</summary>
+    private static void PrintAblation(SearchSettings settings, IReadOnlyList<EvalQuestion> questions)
+    {
+        var variants = new List<(string Name, QueryFeatures Features)> { ("all steps", QueryFeatures.All) };
+        variants.AddRange(Enum.GetValues<QueryFeatures>()
+            .Where(step => step is not (QueryFeatures.None or QueryFeatures.All))
+            .Select(step => ($"without {step}", QueryFeatures.All & ~step)));
+        variants.Add(("no steps", QueryFeatures.None));
+
+        Console.WriteLine($"\n{"variant",-26} {"R@1",6} {"R@3",6} {"MRR",6} {"off-topic declined",19} {"in-scope declined",18}");
+        foreach (var (name, features) in variants)
+        {
+            using var searcher = PassageIndex.Open(new SearchSettings
+            {
+                IndexPath = settings.IndexPath, CorpusPath = settings.CorpusPath, ConfidenceThreshold = settings.ConfidenceThreshold, Features = features,
+            });
+            var outcomes = Evaluator.Run(searcher, questions);
+            var inScope = EvalScores.Of("in-scope", outcomes.Where(o => o.Question.InScope).ToList());
+            var outOfScope = outcomes.Where(o => !o.Question.InScope).ToList();
+            Console.WriteLine($"{name,-26} {inScope.RecallAt1,6:F3} {inScope.RecallAt3,6:F3} {inScope.Mrr,6:F3} " +
+                $"{$"{outOfScope.Count(o => !o.Answered)}/{outOfScope.Count}",19} {$"{inScope.Declined}/{inScope.Questions}",18}");
+        }
+    }
+
     private static void PrintMisses(IReadOnlyList<EvalOutcome> outcomes)
     {
         foreach (var o in outcomes)
         {
             var wrong = o.Question.InScope ? o.Rank != 1 || !o.Answered : o.Answered;
             if (wrong)
-                Console.WriteLine($"  {o.Question.Id} [{o.Question.Lang}] rank={o.Rank?.ToString() ?? "-"} answered={o.Answered}: {o.Question.Q}");
+                Console.WriteLine($"  {o.Question.Id} [{o.Question.Lang}] rank={o.Rank?.ToString() ?? "-"} answered={o.Answered} confidence={o.Confidence:F2}: {o.Question.Q}");
         }
     }
 }

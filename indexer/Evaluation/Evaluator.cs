@@ -3,7 +3,8 @@ using HkInnoBot.Indexer.Search;
 namespace HkInnoBot.Indexer.Evaluation;
 
 /// <param name="Rank">Rank of the first correct passage within the evaluated depth; null if none.</param>
-public sealed record EvalOutcome(EvalQuestion Question, int? Rank, bool Answered);
+/// <param name="Confidence">The best passage's confidence, which decides <paramref name="Answered"/>.</param>
+public sealed record EvalOutcome(EvalQuestion Question, int? Rank, bool Answered, double Confidence);
 
 /// <summary>Recall at 1 and 3, MRR and the no-answer behaviour for a group of outcomes.</summary>
 public sealed record EvalScores(string Group, int Questions, double RecallAt1, double RecallAt3, double Mrr, int Declined)
@@ -26,7 +27,7 @@ public static class Evaluator
         {
             var result = searcher.Search(question.Q, Depth);
             var rank = result.Hits.FirstOrDefault(hit => IsCorrect(question, hit.Text))?.Rank;
-            return new EvalOutcome(question, rank, result.Answered);
+            return new EvalOutcome(question, rank, result.Answered, result.Hits.FirstOrDefault()?.Confidence ?? 0);
         }).ToList();
 
     /// <summary>The rule of ../shared/eval: after removing whitespace and ** from both, the passage contains any expected substring.</summary>
@@ -46,6 +47,15 @@ public static class Evaluator
         rows.Add(EvalScores.Of("in-scope", inScope));
         return rows;
     }
+
+    /// <summary>The no-answer trade-off: at each threshold, how many off-topic questions are declined and how many
+    /// in-scope ones are declined with them.</summary>
+    public static IReadOnlyList<(double Threshold, int OutOfScopeDeclined, int InScopeDeclined)> Thresholds(
+        IReadOnlyList<EvalOutcome> outcomes, IEnumerable<double> thresholds) =>
+        thresholds.Select(threshold => (
+            threshold,
+            outcomes.Count(o => !o.Question.InScope && o.Confidence < threshold),
+            outcomes.Count(o => o.Question.InScope && o.Confidence < threshold))).ToList();
 
     private static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c))).Replace("**", "");
 }

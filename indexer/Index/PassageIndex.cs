@@ -59,7 +59,7 @@ public static class PassageIndex
             ?? throw new IndexUnavailableException($"No usable index at {settings.IndexPath}");
         try
         {
-            return new PassageSearcher(DirectoryReader.Open(directory), settings.ConfidenceThreshold, Synonyms.Load(settings.CorpusPath));
+            return new PassageSearcher(DirectoryReader.Open(directory), settings.ConfidenceThreshold, Synonyms.Load(settings.CorpusPath), settings.Features);
         }
         catch (Exception e) when (e is IOException or CorruptIndexException)
         {

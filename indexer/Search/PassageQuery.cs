@@ -57,31 +57,42 @@ internal sealed class PassageQuery
     public Query Highlighting { get; }
 
     /// <summary>Null when the question has no searchable term (empty, punctuation, emoji, only question words).</summary>
-    public static PassageQuery? Build(Analyzer analyzer, IndexSearcher searcher, Synonyms synonyms, string question)
+    public static PassageQuery? Build(Analyzer analyzer, IndexSearcher searcher, Synonyms synonyms, QueryFeatures features, string question)
     {
-        var text = QueryText.Prepare(question);
-        var phrases = synonyms.Find(text);
+        var text = QueryText.Prepare(question, features);
+        var topical = features.HasFlag(QueryFeatures.QuestionWords) ? IsTopical : (Func<string, string, bool>)((_, _) => true);
+        var phrases = features.HasFlag(QueryFeatures.Synonyms) ? synonyms.Find(text) : [];
         var rest = phrases.Aggregate(text, (remaining, found) => remaining.Replace(found.Phrase, " "));
 
-        var units = TermsOf(analyzer, searcher.IndexReader, rest).Select(term => new Unit([[term]])).ToList();
-        units.AddRange(phrases
-            .Select(found => found.Alternatives.Select(a => TermsOf(analyzer, searcher.IndexReader, a)).Where(a => a.Count > 0).ToList())
-            .Where(alternatives => alternatives.Count > 0)
-            .Select(alternatives => new Unit(alternatives)));
-        if (units.Count == 0)
+        // Ranking uses every term of the question; the confidence only its topical ones, so that 的 or 有 in a
+        // passage neither earn nor dilute it.
+        var judged = Units(analyzer, searcher.IndexReader, rest, phrases, topical);
+        if (judged.Count == 0)
             return null;
+        var ranked = features.HasFlag(QueryFeatures.QuestionWords) ? Units(analyzer, searcher.IndexReader, rest, phrases, (_, _) => true) : judged;
 
         var lucene = new BooleanQuery();
-        var highlighting = new BooleanQuery();
-        foreach (var unit in units)
-        {
+        foreach (var unit in ranked)
             lucene.Add(Disjunction(unit.Alternatives.Select(a => Any(a))), Occur.SHOULD);
-            foreach (var term in unit.Alternatives.SelectMany(a => a).Where(t => t.Field == ChineseAnalysis.BigramsField))
-                highlighting.Add(new TermQuery(new Term(term.Field, term.Text)), Occur.SHOULD);
-        }
-        foreach (var phrase in OrderedRuns(analyzer, text))
-            lucene.Add(phrase, Occur.SHOULD);
-        return new PassageQuery(lucene, highlighting, units);
+        var highlighting = new BooleanQuery();
+        foreach (var term in judged.SelectMany(unit => unit.Alternatives).SelectMany(a => a).Where(t => t.Field == ChineseAnalysis.BigramsField))
+            highlighting.Add(new TermQuery(new Term(term.Field, term.Text)), Occur.SHOULD);
+        if (features.HasFlag(QueryFeatures.OrderedRuns))
+            foreach (var phrase in OrderedRuns(analyzer, text, topical))
+                lucene.Add(phrase, Occur.SHOULD);
+        return new PassageQuery(lucene, highlighting, judged);
+    }
+
+    /// <summary>A unit per term of <paramref name="rest"/>, and one per synonym phrase with its alternatives.</summary>
+    private static List<Unit> Units(Analyzer analyzer, IndexReader reader, string rest,
+        IReadOnlyList<(string Phrase, IReadOnlyList<string> Alternatives)> phrases, Func<string, string, bool> keep)
+    {
+        var units = TermsOf(analyzer, reader, rest, keep).Select(term => new Unit([[term]])).ToList();
+        units.AddRange(phrases
+            .Select(found => found.Alternatives.Select(a => TermsOf(analyzer, reader, a, keep)).Where(a => a.Count > 0).ToList())
+            .Where(alternatives => alternatives.Count > 0)
+            .Select(alternatives => new Unit(alternatives)));
+        return units;
     }
 
     public double Confidence(IndexReader reader, int doc)
@@ -93,11 +104,11 @@ internal sealed class PassageQuery
         return covered / units.Sum(unit => unit.Weight);
     }
 
-    private static List<WeightedTerm> TermsOf(Analyzer analyzer, IndexReader reader, string text)
+    private static List<WeightedTerm> TermsOf(Analyzer analyzer, IndexReader reader, string text, Func<string, string, bool> topical)
     {
         var terms = new List<WeightedTerm>();
         foreach (var field in Fields)
-        foreach (var term in ChineseAnalysis.Terms(analyzer, field, text).Where(t => IsTopical(field, t)))
+        foreach (var term in ChineseAnalysis.Terms(analyzer, field, text).Where(t => topical(field, t)))
         {
             var frequency = reader.DocFreq(new Term(field, term));
             // A pair of characters that occurs nowhere straddles two words of the question: noise, not missing content.
@@ -109,7 +120,7 @@ internal sealed class PassageQuery
     }
 
     /// <summary>Each pair of adjacent bigrams of a run, i.e. three characters in order, as a phrase.</summary>
-    private static IEnumerable<Query> OrderedRuns(Analyzer analyzer, string text)
+    private static IEnumerable<Query> OrderedRuns(Analyzer analyzer, string text, Func<string, string, bool> topical)
     {
         using var stream = analyzer.GetTokenStream(ChineseAnalysis.BigramsField, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
@@ -120,7 +131,7 @@ internal sealed class PassageQuery
         stream.Reset();
         while (stream.IncrementToken())
         {
-            var current = type.Type == "<DOUBLE>" && IsTopical(ChineseAnalysis.BigramsField, term.ToString()) ? term.ToString() : null;
+            var current = type.Type == "<DOUBLE>" && topical(ChineseAnalysis.BigramsField, term.ToString()) ? term.ToString() : null;
             if (previous is not null && current is not null && increment.PositionIncrement == 1)
                 runs.Add(new PhraseQuery { new Term(ChineseAnalysis.BigramsField, previous), new Term(ChineseAnalysis.BigramsField, current) }.WithBoost(PhraseBoost));
             previous = current;

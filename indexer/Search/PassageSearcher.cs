@@ -18,11 +18,13 @@ public sealed class PassageSearcher : IDisposable
     private readonly Analyzer analyzer = ChineseAnalysis.Create();
     private readonly double threshold;
     private readonly Synonyms synonyms;
+    private readonly QueryFeatures features;
 
-    public PassageSearcher(DirectoryReader reader, double confidenceThreshold, Synonyms synonyms)
+    public PassageSearcher(DirectoryReader reader, double confidenceThreshold, Synonyms synonyms, QueryFeatures features = QueryFeatures.All)
     {
         this.reader = reader;
         this.synonyms = synonyms;
+        this.features = features;
         threshold = confidenceThreshold;
         searcher = new IndexSearcher(reader) { Similarity = PassageIndex.Similarity };
         ChineseAnalysis.Warm(analyzer);
@@ -42,7 +44,7 @@ public sealed class PassageSearcher : IDisposable
     /// Any text is safe: it is analyzed into terms, never parsed as query syntax.</summary>
     public SearchResult Search(string question, int top, int offset = 0)
     {
-        var query = PassageQuery.Build(analyzer, searcher, synonyms, question);
+        var query = PassageQuery.Build(analyzer, searcher, synonyms, features, question);
         if (query is null || top <= 0)
             return new SearchResult(question, false, []);
 
@@ -62,7 +64,7 @@ public sealed class PassageSearcher : IDisposable
         var found = searcher.Search(new TermQuery(new Term(PassageIndex.IdField, id)), 1).ScoreDocs;
         if (found.Length == 0)
             return null;
-        var query = PassageQuery.Build(analyzer, searcher, synonyms, question);
+        var query = PassageQuery.Build(analyzer, searcher, synonyms, features, question);
         return query is null
             ? ToHit(found[0].Doc, rank: 1, score: 0, confidence: 0, highlight: text => text)
             : ToHit(query, found[0], rank: 1);

@@ -20,4 +20,7 @@ public sealed class SearchSettings
 
     /// <summary>Below this confidence of the best passage, the text is taken to have no answer.</summary>
     public double ConfidenceThreshold { get; set; } = 0.2;
+
+    /// <summary>Which query-understanding steps run; all of them unless an evaluation switches some off.</summary>
+    public QueryFeatures Features { get; set; } = QueryFeatures.All;
 }
