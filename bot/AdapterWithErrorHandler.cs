@@ -1,0 +1,32 @@
+using HkInnoBot.Bot.Cards;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Builder.TraceExtensions;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace HkInnoBot.Bot;
+
+/// <summary>The Bot Framework adapter, with a turn error handler so a failing turn ends in an apology, not a 500.</summary>
+public sealed class AdapterWithErrorHandler : CloudAdapter
+{
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<IBotFrameworkHttpAdapter> logger)
+        : base(auth, logger)
+    {
+        OnTurnError = async (turnContext, exception) =>
+        {
+            logger.LogError(exception, "Unhandled error in a {ActivityType} turn on {ChannelId}",
+                turnContext.Activity.Type, turnContext.Activity.ChannelId);
+            try
+            {
+                await turnContext.SendActivityAsync(AnswerCards.TurnFailed());
+                // Shown only in the Emulator's inspector; other channels drop trace activities.
+                await turnContext.TraceActivityAsync("OnTurnError Trace", exception.Message,
+                    "https://www.botframework.com/schemas/error", "TurnError");
+            }
+            catch (Exception sendFailure)
+            {
+                // The channel itself may be what failed; the error is logged above either way.
+                logger.LogWarning(sendFailure, "Could not tell the user about the turn error");
+            }
+        };
+    }
+}

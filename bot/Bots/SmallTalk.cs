@@ -1,0 +1,36 @@
+namespace HkInnoBot.Bot.Bots;
+
+public enum SmallTalkKind { None, Help, Greeting, Thanks }
+
+/// <summary>
+/// Recognises messages that are not questions about the policy: a request for help, a greeting, thanks.
+/// Only a whole message counts ("你好" is a greeting, "你好，數碼港在哪裏？" is a question), so no question is lost.
+/// </summary>
+public static class SmallTalk
+{
+    private static readonly Dictionary<string, SmallTalkKind> Phrases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["help"] = SmallTalkKind.Help, ["幫助"] = SmallTalkKind.Help, ["帮助"] = SmallTalkKind.Help,
+        ["?"] = SmallTalkKind.Help, ["？"] = SmallTalkKind.Help, ["說明"] = SmallTalkKind.Help, ["说明"] = SmallTalkKind.Help,
+        ["hi"] = SmallTalkKind.Greeting, ["hello"] = SmallTalkKind.Greeting, ["hey"] = SmallTalkKind.Greeting,
+        ["你好"] = SmallTalkKind.Greeting, ["您好"] = SmallTalkKind.Greeting, ["哈囉"] = SmallTalkKind.Greeting,
+        ["哈啰"] = SmallTalkKind.Greeting, ["早晨"] = SmallTalkKind.Greeting, ["早安"] = SmallTalkKind.Greeting,
+        ["午安"] = SmallTalkKind.Greeting, ["晚安"] = SmallTalkKind.Greeting, ["喂"] = SmallTalkKind.Greeting,
+        ["thanks"] = SmallTalkKind.Thanks, ["thank you"] = SmallTalkKind.Thanks, ["thx"] = SmallTalkKind.Thanks,
+        ["謝謝"] = SmallTalkKind.Thanks, ["谢谢"] = SmallTalkKind.Thanks, ["多謝"] = SmallTalkKind.Thanks,
+        ["多谢"] = SmallTalkKind.Thanks, ["唔該"] = SmallTalkKind.Thanks, ["唔该"] = SmallTalkKind.Thanks,
+        ["感謝"] = SmallTalkKind.Thanks, ["感谢"] = SmallTalkKind.Thanks,
+    };
+
+    // Trailing punctuation and emphasis do not change what a short message means ("你好！", "thanks!!", "?").
+    private static readonly char[] Decoration = ['!', '！', '.', '。', '~', '～', ',', '，', ' ', '啊', '呀', '哦'];
+
+    public static SmallTalkKind Recognize(string message)
+    {
+        var trimmed = message.Trim();
+        if (Phrases.TryGetValue(trimmed, out var kind))
+            return kind;
+        var core = trimmed.TrimEnd(Decoration);
+        return core.Length > 0 && Phrases.TryGetValue(core, out kind) ? kind : SmallTalkKind.None;
+    }
+}

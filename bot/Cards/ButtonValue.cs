@@ -1,0 +1,81 @@
+using System.Diagnostics.CodeAnalysis;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace HkInnoBot.Bot.Cards;
+
+/// <summary>
+/// What a card button sends back as the activity's value. It carries everything the next turn needs (the question,
+/// a passage id, a result offset), so the bot keeps no conversation state and any instance can serve the click.
+/// </summary>
+public sealed record ButtonValue(string Action, string Query, string? PassageId = null, int Offset = 0)
+{
+    /// <summary>Ask <see cref="Query"/> as if the user had typed it.</summary>
+    public const string Ask = "ask";
+    /// <summary>Show passage <see cref="PassageId"/> for <see cref="Query"/>.</summary>
+    public const string Passage = "passage";
+    /// <summary>Show the results of <see cref="Query"/> from <see cref="Offset"/> on.</summary>
+    public const string More = "more";
+
+    /// <summary>Far enough for any real paging; larger offsets come only from tampered values.</summary>
+    private const int MaxOffset = 1000;
+
+    public static ButtonValue AskQuestion(string query) => new(Ask, query);
+    public static ButtonValue ShowPassage(string query, string passageId) => new(Passage, query, passageId);
+    public static ButtonValue MoreResults(string query, int offset) => new(More, query, Offset: offset);
+
+    public JObject ToJson()
+    {
+        var json = new JObject { ["action"] = Action, ["q"] = Query };
+        if (PassageId is not null) json["id"] = PassageId;
+        if (Action == More) json["offset"] = Offset;
+        return json;
+    }
+
+    /// <summary>
+    /// Reads a button value: the data object of an Adaptive Card Action.Submit (Teams, Web Chat, Emulator), or the same
+    /// object serialised as a string (Teams messageBack values may arrive that way). Anything else, including values
+    /// with missing or out-of-range fields, is not a button of this bot.
+    /// </summary>
+    public static bool TryParse(object? value, [NotNullWhen(true)] out ButtonValue? button)
+    {
+        button = AsObject(value) is { } json ? FromJson(json) : null;
+        return button is not null;
+    }
+
+    private static JObject? AsObject(object? value)
+    {
+        switch (value)
+        {
+            case JObject json:
+                return json;
+            case string text when text.TrimStart().StartsWith('{'):
+                try
+                {
+                    return JObject.Parse(text);
+                }
+                catch (JsonException)
+                {
+                    return null;
+                }
+            default:
+                return null;
+        }
+    }
+
+    private static ButtonValue? FromJson(JObject json)
+    {
+        if (json["q"] is not JValue { Type: JTokenType.String } q || string.IsNullOrWhiteSpace((string?)q))
+            return null;
+        var query = (string)q!;
+        return (string?)(json["action"] as JValue) switch
+        {
+            Ask => AskQuestion(query),
+            Passage when json["id"] is JValue { Type: JTokenType.String } id && !string.IsNullOrWhiteSpace((string?)id)
+                => ShowPassage(query, (string)id!),
+            More when json["offset"] is JValue { Type: JTokenType.Integer } offset && (long)offset is >= 1 and <= MaxOffset
+                => MoreResults(query, (int)offset),
+            _ => null,
+        };
+    }
+}

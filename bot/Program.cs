@@ -1,0 +1,61 @@
+using HkInnoBot.Bot;
+using HkInnoBot.Bot.Bots;
+using HkInnoBot.Indexer.Search;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddOptions<BotOptions>()
+    .Bind(builder.Configuration)
+    .Validate(BotOptions.HaveConsistentCredentials,
+        "MicrosoftAppId is set but the credentials are incomplete: MultiTenant needs MicrosoftAppPassword, " +
+        "SingleTenant needs MicrosoftAppPassword and MicrosoftAppTenantId, UserAssignedMSI needs MicrosoftAppTenantId.")
+    .ValidateOnStart();
+builder.Services.AddOptions<AnswerOptions>()
+    .Bind(builder.Configuration.GetSection(AnswerOptions.Section))
+    .Validate(AnswerOptions.AreValid, "An Answers setting is out of range.")
+    .ValidateOnStart();
+builder.Services.Configure<SearchSettings>(builder.Configuration.GetSection("Search"));
+builder.Services.AddSingleton(services => PolicySearch.Open(
+    services.GetRequiredService<IOptions<SearchSettings>>().Value,
+    services.GetRequiredService<ILogger<PolicySearch>>()));
+
+builder.Services.AddHttpClient();
+builder.Services.AddControllers();
+
+// The Bot Framework seam: a later move to the Microsoft 365 Agents SDK replaces these three registrations
+// (and the types' base classes), not the conversation.
+builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+builder.Services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
+builder.Services.AddTransient<IBot, PolicyBot>();
+
+var app = builder.Build();
+app.MapControllers();
+
+// Build or open the index before listening, so the first question does not wait for it.
+app.Services.GetRequiredService<PolicySearch>();
+app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoint(app));
+
+app.Run();
+
+static void AnnounceEndpoint(WebApplication app)
+{
+    var options = app.Services.GetRequiredService<IOptions<BotOptions>>().Value;
+    var logger = app.Services.GetRequiredService<ILogger<Program>>();
+    foreach (var address in app.Urls)
+    {
+        var endpoint = $"{address.TrimEnd('/')}/api/messages";
+        if (options.RequiresAuthentication)
+            logger.LogInformation("HkInnoBot is listening at {Endpoint} for authenticated channel requests to app {AppId}",
+                endpoint, options.MicrosoftAppId);
+        else
+            logger.LogInformation("HkInnoBot is ready. Connect Bot Framework Emulator or Microsoft 365 Agents Playground to " +
+                "{Endpoint} with an empty app id and password", endpoint);
+    }
+}
+
+/// <summary>Visible to the tests, which host the real app.</summary>
+public partial class Program;

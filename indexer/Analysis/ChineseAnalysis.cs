@@ -1,0 +1,83 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Util;
+
+namespace HkInnoBot.Indexer.Analysis;
+
+/// <summary>
+/// The one definition of how text becomes terms, used for both indexing and querying. Two views of the same
+/// Simplified text: SmartCn words (precise when its dictionary knows the word) and CJK bigrams (robust for the
+/// Hong Kong names and Cantonese forms that SmartCn splits into single characters).
+/// </summary>
+public static class ChineseAnalysis
+{
+    public const string WordsField = "words";
+    public const string BigramsField = "bigrams";
+
+    /// <summary>Bump when the analysis or the chunking changes: indexes built by another version are rebuilt.</summary>
+    public const string Version = "1";
+
+    public static readonly LuceneVersion Lucene = LuceneVersion.LUCENE_48;
+
+    public static Analyzer Create() =>
+        new PerFieldAnalyzerWrapper(new WordsAnalyzer(), new Dictionary<string, Analyzer> { [BigramsField] = new BigramsAnalyzer() });
+
+    /// <summary>Loads SmartCn's dictionaries and the transliterators once, at start-up.</summary>
+    public static void Warm(Analyzer analyzer)
+    {
+        ChineseText.Warm();
+        foreach (var field in new[] { WordsField, BigramsField })
+            _ = Terms(analyzer, field, "香港有幾多間初創企業");
+    }
+
+    /// <summary>The distinct terms of a text in one field's analysis, in order of first appearance.</summary>
+    public static IReadOnlyList<string> Terms(Analyzer analyzer, string field, string text)
+    {
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var value = term.ToString();
+            if (!terms.Contains(value))
+                terms.Add(value);
+        }
+        stream.End();
+        return terms;
+    }
+
+    private sealed class WordsAnalyzer : Analyzer
+    {
+        protected override TextReader InitReader(string fieldName, TextReader reader) => new SearchNormalizingCharFilter(reader);
+
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var tokenizer = new HMMChineseTokenizer(reader);
+            TokenStream stream = new LowerCaseFilter(Lucene, tokenizer);
+            // SmartCn's default stop set is punctuation only; words stay.
+            stream = new StopFilter(Lucene, stream, SmartChineseAnalyzer.DefaultStopSet);
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+    }
+
+    private sealed class BigramsAnalyzer : Analyzer
+    {
+        protected override TextReader InitReader(string fieldName, TextReader reader) => new SearchNormalizingCharFilter(reader);
+
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var tokenizer = new StandardTokenizer(Lucene, reader);
+            TokenStream stream = new CJKBigramFilter(tokenizer);
+            // "Wi-Fi.HK" and "Wi-Fi. HK" must meet: split ASCII words on punctuation, but keep "5G" and "InnoHK" whole.
+            stream = new WordDelimiterFilter(Lucene, stream,
+                WordDelimiterFlags.GENERATE_WORD_PARTS | WordDelimiterFlags.GENERATE_NUMBER_PARTS | WordDelimiterFlags.PRESERVE_ORIGINAL, null);
+            stream = new LowerCaseFilter(Lucene, stream);
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace HkInnoBot.Indexer.Analysis;
+
+/// <summary>
+/// Turns what a user typed into the text to search for: safe characters only, Hong Kong Cantonese rewritten as
+/// standard written Chinese (the fact sheet's register), and question phrasing removed, since it never appears
+/// in the answer.
+/// </summary>
+public static partial class QueryText
+{
+    /// <summary>Longer input is cut: a question is short, and the cost of a query grows with its length.</summary>
+    public const int MaxLength = 200;
+
+    // Cantonese forms and their written equivalents, longest first where one contains another.
+    private static readonly (string Cantonese, string Written)[] CantoneseToWritten =
+    [
+        ("有冇", "有沒有"), ("係咪", "是否"), ("係唔係", "是否"), ("唔係", "不是"), ("乜嘢", "甚麼"), ("咩嘢", "甚麼"),
+        ("點樣", "如何"), ("點解", "為何"), ("邊個", "誰"), ("邊度", "哪裡"), ("邊間", "哪間"), ("邊啲", "哪些"),
+        ("邊位", "誰"), ("幾多", "多少"), ("幾時", "何時"), ("而家", "現在"), ("佢哋", "他們"), ("我哋", "我們"),
+        ("你哋", "你們"), ("呢度", "這裡"), ("嗰度", "那裡"), ("呢個", "這個"), ("嗰個", "那個"), ("得唔得", "可否"),
+        ("使唔使", "需否"), ("同埋", "和"), ("入面", "裡面"), ("嘅", "的"), ("咗", "了"), ("喺", "在"), ("冇", "沒有"),
+        ("係", "是"), ("咩", "甚麼"), ("乜", "甚麼"), ("唔", "不"), ("搵", "找"), ("睇", "看"), ("俾", "給"),
+        ("畀", "給"), ("攞", "取"), ("嚟", "來"), ("佢", "他"), ("哋", "們"), ("嗰", "那"), ("咁", "這樣"), ("噉", "這樣"),
+    ];
+
+    // Question phrasing in written Chinese (after the Cantonese rewrite). Only multi-character phrases are removed
+    // from inside the text: a single character may be part of a content word.
+    private static readonly string[] QuestionPhrases =
+    [
+        "請問", "想問", "我想知道", "想知道", "我想知", "有沒有", "是不是", "是否", "可不可以", "能不能", "甚麼時候",
+        "什麼時候", "甚麼", "什麼", "多少", "何時", "如何", "怎樣", "怎麼", "為何", "為什麼", "哪裡", "哪些", "哪個",
+        "哪間", "哪類", "哪一", "請告訴我", "告訴我", "介紹一下", "一下",
+    ];
+
+    // Sentence-final particles and punctuation: trimmed before the rewrite (Cantonese 嚟, 㗎) and after it
+    // (係咩 → 是甚麼 leaves a final 是).
+    private static readonly char[] Trailing = "嗎呢吧呀啊嘛喎囉啦咧嚟㗎吖未是的了 ?？!！。.,，~～".ToCharArray();
+
+    public static string Prepare(string question)
+    {
+        var text = Clean(question).TrimEnd(Trailing);
+        foreach (var (cantonese, written) in CantoneseToWrittenBothScripts)
+            text = text.Replace(cantonese, written, StringComparison.Ordinal);
+        foreach (var phrase in QuestionPhrasesBothScripts)
+            text = text.Replace(phrase, " ", StringComparison.Ordinal);
+        return Whitespace().Replace(text, " ").TrimEnd(Trailing).Trim();
+    }
+
+    /// <summary>At most <see cref="MaxLength"/> characters; control and invisible format characters (NUL, zero-width
+    /// spaces, direction marks) become spaces, so no input reaches the analyzers in a shape they choke on.</summary>
+    public static string Clean(string? question)
+    {
+        if (string.IsNullOrEmpty(question))
+            return "";
+        var builder = new StringBuilder(Math.Min(question.Length, MaxLength));
+        foreach (var rune in question.EnumerateRunes())
+        {
+            if (builder.Length >= MaxLength)
+                break;
+            var category = Rune.GetUnicodeCategory(rune);
+            builder.Append(category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+                ? " "
+                : rune.ToString());
+        }
+        return Whitespace().Replace(builder.ToString(), " ").Trim();
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    // Users type Cantonese and question words in either script.
+    private static readonly (string, string)[] CantoneseToWrittenBothScripts = CantoneseToWritten
+        .SelectMany(pair => pair.Cantonese.Length > 1
+            ? new[] { pair, (ChineseText.ToSimplified(pair.Cantonese), pair.Written) }
+            : [pair])
+        .DistinctBy(pair => pair.Item1)
+        .ToArray();
+
+    private static readonly string[] QuestionPhrasesBothScripts = QuestionPhrases
+        .SelectMany(phrase => new[] { phrase, ChineseText.ToSimplified(phrase) })
+        .Distinct()
+        .OrderByDescending(phrase => phrase.Length)
+        .ToArray();
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using HkInnoBot.Indexer.Search;
+using Microsoft.Extensions.Logging;
+
+namespace HkInnoBot.Indexer.Cli;
+
+/// <summary>Options every command takes, and the settings and logger they make.</summary>
+internal static class CommonOptions
+{
+    public static readonly Option<string> Index = new("--index")
+    {
+        Description = "Index folder (shared with the bot)",
+        DefaultValueFactory = _ => SearchSettings.DefaultIndexPath,
+        Recursive = true,
+    };
+
+    public static readonly Option<string> Corpus = new("--corpus")
+    {
+        Description = "Corpus folder: NAME.txt + NAME.meta.json per document",
+        DefaultValueFactory = _ => SearchSettings.DefaultCorpusPath,
+        Recursive = true,
+    };
+
+    public static readonly Option<double> Threshold = new("--threshold")
+    {
+        Description = "Confidence below which a question counts as unanswered",
+        DefaultValueFactory = _ => new SearchSettings().ConfidenceThreshold,
+        Recursive = true,
+    };
+
+    public static IEnumerable<Option> All => [Index, Corpus, Threshold];
+
+    public static SearchSettings Settings(ParseResult parse) => new()
+    {
+        IndexPath = Path.GetFullPath(parse.GetValue(Index)!),
+        CorpusPath = Path.GetFullPath(parse.GetValue(Corpus)!),
+        ConfidenceThreshold = parse.GetValue(Threshold),
+    };
+
+    /// <summary>Progress goes to stderr, so stdout stays clean for --json.</summary>
+    public static ILogger Logger(LogLevel minimum = LogLevel.Information) =>
+        LoggerFactory.Create(logging => logging
+                .SetMinimumLevel(minimum)
+                .AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = null; })
+                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
+            .CreateLogger("indexer");
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using HkInnoBot.Indexer.Index;
+using HkInnoBot.Indexer.Search;
+using Microsoft.Extensions.Logging;
+
+namespace HkInnoBot.Indexer.Cli;
+
+internal static class SearchCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    public static Command Create()
+    {
+        var question = new Argument<string?>("question") { Description = "The question; without it, one question per line is read from stdin", Arity = ArgumentArity.ZeroOrOne };
+        var top = new Option<int>("--top") { Description = "Number of passages", DefaultValueFactory = _ => 3 };
+        var json = new Option<bool>("--json") { Description = "One JSON object per question" };
+        var command = new Command("search", "Search the index") { question, top, json };
+        command.SetAction(parse =>
+        {
+            using var searcher = PassageIndex.OpenOrBuild(CommonOptions.Settings(parse), CommonOptions.Logger(LogLevel.Warning));
+            var questions = parse.GetValue(question) is { } single ? [single] : ReadLines(Console.In);
+            foreach (var q in questions)
+            {
+                var result = searcher.Search(q, parse.GetValue(top));
+                Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(BatchLine(result), Json) : Describe(result));
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static IEnumerable<string> ReadLines(TextReader input)
+    {
+        while (input.ReadLine() is { } line)
+            yield return line;
+    }
+
+    // The batch contract: {"query","answered","hits":[{"rank","score","confidence","id","section","title","text"}]}.
+    private static object BatchLine(SearchResult result) => new
+    {
+        query = result.Query,
+        answered = result.Answered,
+        hits = result.Hits.Select(hit => new { hit.Rank, hit.Score, hit.Confidence, hit.Id, hit.Section, hit.Title, hit.Text }),
+    };
+
+    private static string Describe(SearchResult result)
+    {
+        var lines = new List<string> { $"Q: {result.Query}" };
+        if (!result.Answered)
+            lines.Add("No answer in the text (best confidence below the threshold). Nearest passages:");
+        lines.AddRange(result.Hits.Select(hit =>
+            $"{hit.Rank}. [{hit.Section}] confidence {hit.Confidence:F2}, score {hit.Score:F2}, {hit.Id}\n   {hit.Highlighted}\n   — {hit.Title} ({hit.Updated})"));
+        return string.Join('\n', lines) + "\n";
+    }
+}

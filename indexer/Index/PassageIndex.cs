@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using HkInnoBot.Indexer.Analysis;
+using HkInnoBot.Indexer.Corpus;
+using HkInnoBot.Indexer.Search;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace HkInnoBot.Indexer.Index;
+
+/// <summary>
+/// The on-disk index. <c>IndexPath</c> holds generations (<c>gen-…</c> folders) and a <c>CURRENT</c> file naming the
+/// one in use. A build writes a new generation and then renames a new <c>CURRENT</c> into place, which is atomic: a
+/// build that fails or is killed leaves the previous index serving.
+/// </summary>
+public static class PassageIndex
+{
+    public const string IdField = "id", SectionField = "section", TitleField = "title", UpdatedField = "updated", PassageTextField = "text";
+    private const string CurrentFile = "CURRENT", GenerationPrefix = "gen-";
+    private const string CorpusHashKey = "corpus-sha256", VersionKey = "analysis-version";
+
+    public static readonly Similarity Similarity = new BM25Similarity();
+
+    public enum Status { Current, Stale, Missing }
+
+    public sealed record BuildSummary(int Documents, int Passages, TimeSpan Elapsed, string Generation);
+
+    /// <summary>Builds the index from <c>CorpusPath</c> when missing or stale, then opens it. A failed build falls
+    /// back to the previous index when there is one.</summary>
+    public static PassageSearcher OpenOrBuild(SearchSettings settings, ILogger logger)
+    {
+        var status = Check(settings);
+        if (status != Status.Current)
+        {
+            logger.LogInformation("Index at {IndexPath} is {Status}; building from {CorpusPath}", settings.IndexPath, status, settings.CorpusPath);
+            try
+            {
+                var summary = Build(settings, logger);
+                logger.LogInformation("Indexed {Passages} passages from {Documents} documents in {Seconds:F2} s",
+                    summary.Passages, summary.Documents, summary.Elapsed.TotalSeconds);
+            }
+            catch (Exception e) when (e is CorpusException or IOException or UnauthorizedAccessException)
+            {
+                if (status == Status.Missing)
+                    throw new IndexUnavailableException($"No index at {settings.IndexPath} and the build failed: {e.Message}", e);
+                logger.LogError(e, "Index build failed; serving the previous index");
+            }
+        }
+        return Open(settings);
+    }
+
+    public static PassageSearcher Open(SearchSettings settings)
+    {
+        var directory = OpenCurrent(settings.IndexPath)
+            ?? throw new IndexUnavailableException($"No usable index at {settings.IndexPath}");
+        try
+        {
+            return new PassageSearcher(DirectoryReader.Open(directory), settings.ConfidenceThreshold, Synonyms.Load(settings.CorpusPath));
+        }
+        catch (Exception e) when (e is IOException or CorruptIndexException)
+        {
+            directory.Dispose();
+            throw new IndexUnavailableException($"The index at {settings.IndexPath} cannot be read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Whether the index on disk was built from this corpus by this analysis version.</summary>
+    public static Status Check(SearchSettings settings)
+    {
+        using var directory = OpenCurrent(settings.IndexPath);
+        if (directory is null)
+            return Status.Missing;
+        try
+        {
+            var userData = DirectoryReader.ListCommits(directory)[^1].UserData;
+            var builtFrom = userData.TryGetValue(CorpusHashKey, out var hash) ? hash : null;
+            var builtBy = userData.TryGetValue(VersionKey, out var version) ? version : null;
+            return builtBy == ChineseAnalysis.Version && builtFrom == CorpusHash(CorpusDocument.LoadAll(settings.CorpusPath))
+                ? Status.Current
+                : Status.Stale;
+        }
+        catch (Exception e) when (e is IOException or CorruptIndexException or IndexNotFoundException)
+        {
+            return Status.Missing;
+        }
+        catch (CorpusException)
+        {
+            // Rebuilding will fail and say why; the index on disk keeps serving meanwhile.
+            return Status.Stale;
+        }
+    }
+
+    public static BuildSummary Build(SearchSettings settings, ILogger logger)
+    {
+        var clock = Stopwatch.StartNew();
+        var documents = CorpusDocument.LoadAll(settings.CorpusPath);
+        System.IO.Directory.CreateDirectory(settings.IndexPath);
+
+        var generation = $"{GenerationPrefix}{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}"[..40];
+        var passages = 0;
+        using (var directory = FSDirectory.Open(Path.Combine(settings.IndexPath, generation)))
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(ChineseAnalysis.Lucene, ChineseAnalysis.Create())
+               {
+                   OpenMode = OpenMode.CREATE,
+                   Similarity = Similarity,
+               }))
+        {
+            foreach (var document in documents)
+            {
+                var count = 0;
+                foreach (var passage in Chunker.Split(document))
+                {
+                    writer.AddDocument(ToLucene(passage));
+                    count++;
+                }
+                if (count == 0)
+                    throw new CorpusException($"{document.Id}.txt has no passages");
+                logger.LogInformation("{Document}: {Passages} passages", document.Id, count);
+                passages += count;
+            }
+            writer.SetCommitData(new Dictionary<string, string>
+            {
+                [CorpusHashKey] = CorpusHash(documents),
+                [VersionKey] = ChineseAnalysis.Version,
+            });
+            writer.Commit();
+        }
+
+        SwitchTo(settings.IndexPath, generation);
+        return new BuildSummary(documents.Count, passages, clock.Elapsed, generation);
+    }
+
+    /// <summary>A content hash of everything that goes into the index, so an edited corpus is noticed.</summary>
+    public static string CorpusHash(IEnumerable<CorpusDocument> documents)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var document in documents)
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(
+                $"{document.Id}\0{System.Text.Json.JsonSerializer.Serialize(document.Metadata)}\0{document.Text}\0"));
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
+
+    private static Document ToLucene(Passage passage)
+    {
+        var bigrams = new FieldType(TextField.TYPE_NOT_STORED) { StoreTermVectors = true };
+        return
+        [
+            new StringField(IdField, passage.Id, Field.Store.YES),
+            new StoredField(SectionField, passage.Section),
+            new StoredField(TitleField, passage.Document.Metadata.Title),
+            new StoredField(UpdatedField, passage.Document.Metadata.Updated),
+            new StoredField(PassageTextField, passage.Text),
+            new TextField(ChineseAnalysis.WordsField, passage.Text, Field.Store.NO),
+            new Field(ChineseAnalysis.BigramsField, passage.Text, bigrams),
+        ];
+    }
+
+    private static FSDirectory? OpenCurrent(string indexPath)
+    {
+        var pointer = Path.Combine(indexPath, CurrentFile);
+        if (!File.Exists(pointer))
+            return null;
+        var generation = Path.Combine(indexPath, File.ReadAllText(pointer).Trim());
+        return System.IO.Directory.Exists(generation) ? FSDirectory.Open(generation) : null;
+    }
+
+    private static void SwitchTo(string indexPath, string generation)
+    {
+        var pointer = Path.Combine(indexPath, CurrentFile);
+        var next = pointer + ".next";
+        File.WriteAllText(next, generation);
+        File.Move(next, pointer, overwrite: true);
+        RemoveGenerationsOlderThan(indexPath, generation);
+    }
+
+    /// <summary>Deletes the generations before <paramref name="current"/>: replaced ones and half-written ones of
+    /// killed builds (names sort by time; a concurrent newer build is left alone). Open readers keep their files on
+    /// POSIX; where deletion is refused, the folder waits for the next build.</summary>
+    private static void RemoveGenerationsOlderThan(string indexPath, string current)
+    {
+        foreach (var folder in System.IO.Directory.GetDirectories(indexPath, GenerationPrefix + "*"))
+        {
+            if (string.CompareOrdinal(Path.GetFileName(folder), current) >= 0)
+                continue;
+            try { System.IO.Directory.Delete(folder, recursive: true); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using HkInnoBot.Indexer.Analysis;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace HkInnoBot.Indexer.Search;
+
+/// <summary>
+/// A question as Lucene sees it. The question is cut into units of meaning: each term of both fields, and each phrase
+/// the synonyms know, whose alternatives compete in a DisjunctionMaxQuery. Every unit is weighted by its inverse
+/// document frequency, which also gives the confidence of a passage: the share of the question's weight it covers.
+/// Runs of three or more characters also score as phrases, so words in the question's order rank higher.
+/// </summary>
+internal sealed class PassageQuery
+{
+    // Words that carry no topic; in the bigram field, pairs that touch them are dropped too ("港的", "是甚").
+    private static readonly HashSet<string> FunctionWords =
+    [
+        "的", "了", "是", "在", "有", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "呀", "么", "嘛", "我", "你", "他",
+        "她", "们", "这", "那", "个", "些", "想", "请", "问", "会", "要", "能", "可以", "可", "不", "没有", "没", "给",
+        "里面", "里", "现在", "谁", "哪", "多", "几", "样", "来", "做", "用", "对", "于", "把", "被", "就", "都", "也", "还",
+    ];
+
+    private static readonly string[] Fields = [ChineseAnalysis.WordsField, ChineseAnalysis.BigramsField];
+    private const float PhraseBoost = 0.5f;
+
+    private sealed record WeightedTerm(string Field, string Text, double Idf);
+
+    /// <summary>A term, or a known phrase with its synonyms: covered as far as its best-covered alternative is.</summary>
+    private sealed record Unit(IReadOnlyList<IReadOnlyList<WeightedTerm>> Alternatives)
+    {
+        public double Weight { get; } = Alternatives.Average(a => a.Sum(t => t.Idf));
+    }
+
+    private readonly IReadOnlyList<Unit> units;
+
+    private PassageQuery(Query lucene, Query highlighting, IReadOnlyList<Unit> units)
+    {
+        Lucene = lucene;
+        Highlighting = highlighting;
+        this.units = units;
+    }
+
+    public Query Lucene { get; }
+
+    /// <summary>The bigram-field terms of every alternative, which mark whole matched runs in the text.</summary>
+    public Query Highlighting { get; }
+
+    /// <summary>Null when the question has no searchable term (empty, punctuation, emoji, only question words).</summary>
+    public static PassageQuery? Build(Analyzer analyzer, IndexSearcher searcher, Synonyms synonyms, string question)
+    {
+        var text = QueryText.Prepare(question);
+        var phrases = synonyms.Find(text);
+        var rest = phrases.Aggregate(text, (remaining, found) => remaining.Replace(found.Phrase, " "));
+
+        var units = TermsOf(analyzer, searcher.IndexReader, rest).Select(term => new Unit([[term]])).ToList();
+        units.AddRange(phrases
+            .Select(found => found.Alternatives.Select(a => TermsOf(analyzer, searcher.IndexReader, a)).Where(a => a.Count > 0).ToList())
+            .Where(alternatives => alternatives.Count > 0)
+            .Select(alternatives => new Unit(alternatives)));
+        if (units.Count == 0)
+            return null;
+
+        var lucene = new BooleanQuery();
+        var highlighting = new BooleanQuery();
+        foreach (var unit in units)
+        {
+            lucene.Add(Disjunction(unit.Alternatives.Select(a => Any(a))), Occur.SHOULD);
+            foreach (var term in unit.Alternatives.SelectMany(a => a).Where(t => t.Field == ChineseAnalysis.BigramsField))
+                highlighting.Add(new TermQuery(new Term(term.Field, term.Text)), Occur.SHOULD);
+        }
+        foreach (var phrase in OrderedRuns(analyzer, text))
+            lucene.Add(phrase, Occur.SHOULD);
+        return new PassageQuery(lucene, highlighting, units);
+    }
+
+    public double Confidence(IndexReader reader, int doc)
+    {
+        var present = Fields.ToDictionary(field => field, field => reader.GetTermVector(doc, field)?.GetEnumerator());
+        bool Contains(WeightedTerm term) => present[term.Field]?.SeekExact(new BytesRef(term.Text)) == true;
+
+        var covered = units.Sum(unit => unit.Weight * unit.Alternatives.Max(a => a.Where(Contains).Sum(t => t.Idf) / a.Sum(t => t.Idf)));
+        return covered / units.Sum(unit => unit.Weight);
+    }
+
+    private static List<WeightedTerm> TermsOf(Analyzer analyzer, IndexReader reader, string text)
+    {
+        var terms = new List<WeightedTerm>();
+        foreach (var field in Fields)
+        foreach (var term in ChineseAnalysis.Terms(analyzer, field, text).Where(t => IsTopical(field, t)))
+        {
+            var frequency = reader.DocFreq(new Term(field, term));
+            // A pair of characters that occurs nowhere straddles two words of the question: noise, not missing content.
+            // A whole word that occurs nowhere is content the text lacks, and counts against the confidence.
+            if (frequency > 0 || field == ChineseAnalysis.WordsField)
+                terms.Add(new WeightedTerm(field, term, Idf(frequency, reader.NumDocs)));
+        }
+        return terms;
+    }
+
+    /// <summary>Each pair of adjacent bigrams of a run, i.e. three characters in order, as a phrase.</summary>
+    private static IEnumerable<Query> OrderedRuns(Analyzer analyzer, string text)
+    {
+        using var stream = analyzer.GetTokenStream(ChineseAnalysis.BigramsField, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var type = stream.AddAttribute<ITypeAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var runs = new List<Query>();
+        string? previous = null;
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var current = type.Type == "<DOUBLE>" && IsTopical(ChineseAnalysis.BigramsField, term.ToString()) ? term.ToString() : null;
+            if (previous is not null && current is not null && increment.PositionIncrement == 1)
+                runs.Add(new PhraseQuery { new Term(ChineseAnalysis.BigramsField, previous), new Term(ChineseAnalysis.BigramsField, current) }.WithBoost(PhraseBoost));
+            previous = current;
+        }
+        stream.End();
+        return runs;
+    }
+
+    private static Query Any(IEnumerable<WeightedTerm> terms)
+    {
+        var query = new BooleanQuery();
+        foreach (var term in terms)
+            query.Add(new TermQuery(new Term(term.Field, term.Text)), Occur.SHOULD);
+        return query;
+    }
+
+    private static Query Disjunction(IEnumerable<Query> alternatives)
+    {
+        var list = alternatives.ToList();
+        return list.Count == 1 ? list[0] : new DisjunctionMaxQuery(list, 0.1f);
+    }
+
+    private static bool IsTopical(string field, string term) =>
+        !FunctionWords.Contains(term) &&
+        (field != ChineseAnalysis.BigramsField || !term.Any(c => FunctionWords.Contains(c.ToString())));
+
+    // BM25's idf, so the confidence weighs terms the way the ranking does.
+    private static double Idf(int documentFrequency, int documents) =>
+        Math.Log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
+internal static class QueryExtensions
+{
+    public static Query WithBoost(this Query query, float boost)
+    {
+        query.Boost = boost;
+        return query;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace HkInnoBot.Bot.Tests;
+
+/// <summary>Activities as channels send them, and readers for the cards the bot sends back.</summary>
+public static class Activities
+{
+    public const string BotId = "bot";
+
+    /// <summary>Wire JSON of an activity from the Emulator (channel "emulator"); its serviceUrl is never called
+    /// because the tests ask for the replies in the HTTP response.</summary>
+    public static JObject Json(string type, string? text = null)
+    {
+        var json = new JObject
+        {
+            ["type"] = type,
+            ["id"] = Guid.NewGuid().ToString("N"),
+            ["channelId"] = "emulator",
+            ["serviceUrl"] = "http://127.0.0.1:9/",
+            ["conversation"] = new JObject { ["id"] = "conversation-1" },
+            ["from"] = new JObject { ["id"] = "user-1", ["name"] = "User" },
+            ["recipient"] = new JObject { ["id"] = BotId, ["name"] = "HkInnoBot" },
+            ["locale"] = "zh-HK",
+        };
+        if (text is not null)
+            json["text"] = text;
+        return json;
+    }
+
+    public static Activity Message(string? text) => new() { Type = ActivityTypes.Message, Text = text };
+
+    public static Activity ButtonClick(object value) => new() { Type = ActivityTypes.Message, Value = value };
+
+    public static JObject Card(IActivity reply)
+    {
+        var attachment = Assert.Single(((IMessageActivity)reply).Attachments);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
+        return attachment.Content as JObject ?? JObject.FromObject(attachment.Content);
+    }
+
+    public static JObject Card(JObject wireReply)
+    {
+        var attachment = Assert.Single(wireReply["attachments"]!);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)attachment["contentType"]);
+        return (JObject)attachment["content"]!;
+    }
+
+    /// <summary>Every TextBlock's text, in order, including those inside containers.</summary>
+    public static List<string> Texts(JObject card) =>
+        card.Descendants().OfType<JObject>()
+            .Where(element => (string?)element["type"] == "TextBlock")
+            .Select(element => (string)element["text"]!)
+            .ToList();
+
+    public static List<JObject> Buttons(JObject card) =>
+        (card["actions"] as JArray)?.Cast<JObject>().ToList() ?? [];
+
+    public static JObject ButtonData(JObject card, string action) =>
+        (JObject)Buttons(card).Single(button => (string?)button["data"]!["action"] == action)["data"]!;
+}

@@ -1,0 +1,54 @@
+using HkInnoBot.Indexer.Index;
+using HkInnoBot.Indexer.Search;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace HkInnoBot.Bot.Tests;
+
+/// <summary>
+/// One real index, built once from the real corpus into a temp folder, shared by every test; and the real bot app
+/// hosted on Kestrel on a free loopback port, without and with an app id, started on first use.
+/// </summary>
+public sealed class BotHostFixture : IDisposable
+{
+    public const string FakeAppId = "00000000-0000-0000-0000-000000000001";
+
+    private readonly Lazy<BotServer> _anonymousServer;
+    private readonly Lazy<BotServer> _authenticatedServer;
+
+    public BotHostFixture()
+    {
+        IndexPath = Path.Combine(Path.GetTempPath(), $"hkinnobot-bot-tests-{Guid.NewGuid():N}");
+        Search = new PolicySearch(PassageIndex.OpenOrBuild(new SearchSettings { IndexPath = IndexPath }, NullLogger.Instance));
+        _anonymousServer = new(() => new BotServer(new() { ["Search:IndexPath"] = IndexPath }));
+        _authenticatedServer = new(() => new BotServer(new()
+        {
+            ["Search:IndexPath"] = IndexPath,
+            ["MicrosoftAppId"] = FakeAppId,
+            ["MicrosoftAppPassword"] = "not-a-real-secret",
+        }));
+    }
+
+    public string IndexPath { get; }
+
+    public PolicySearch Search { get; }
+
+    /// <summary>The app as the Emulator and Agents Playground meet it: no app id.</summary>
+    public BotServer AnonymousServer => _anonymousServer.Value;
+
+    /// <summary>The app as Azure Bot Service meets it: an app id, so only authenticated requests are accepted.</summary>
+    public BotServer AuthenticatedServer => _authenticatedServer.Value;
+
+    public void Dispose()
+    {
+        if (_anonymousServer.IsValueCreated) _anonymousServer.Value.Dispose();
+        if (_authenticatedServer.IsValueCreated) _authenticatedServer.Value.Dispose();
+        Search.Dispose();
+        Directory.Delete(IndexPath, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BotCollection : ICollectionFixture<BotHostFixture>
+{
+    public const string Name = "bot";
+}

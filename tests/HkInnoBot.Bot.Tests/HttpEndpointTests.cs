@@ -1,0 +1,193 @@
+using System.Net;
+using HkInnoBot.Bot.Cards;
+using Newtonsoft.Json.Linq;
+using static HkInnoBot.Bot.Tests.Activities;
+
+namespace HkInnoBot.Bot.Tests;
+
+/// <summary>The real app on Kestrel, reached over HTTP the way the Emulator, Agents Playground and Teams reach it.</summary>
+[Collection(BotCollection.Name)]
+public sealed class HttpEndpointTests(BotHostFixture fixture)
+{
+    private const string Question = "數碼港有多少間初創企業？";
+
+    [Fact]
+    public void Listens_on_a_real_loopback_port()
+    {
+        var address = fixture.AnonymousServer.Client.BaseAddress!;
+        Assert.Equal("127.0.0.1", address.Host);
+        Assert.NotEqual(0, address.Port);
+    }
+
+    [Fact]
+    public async Task Answers_a_question_posted_to_api_messages()
+    {
+        var reply = Assert.Single(await fixture.AnonymousServer.ExchangeAsync(Json("message", Question)));
+
+        var card = Card(reply);
+        Assert.Equal($"問：{Question}", Texts(card)[0]);
+        Assert.Contains("資料來源：創新及科技（2024-07-25）", Texts(card));
+        Assert.Equal("user-1", (string?)reply["recipient"]!["id"]);
+    }
+
+    [Fact]
+    public async Task Welcomes_the_user_when_the_emulator_connects()
+    {
+        var update = Json("conversationUpdate");
+        update["membersAdded"] = new JArray(new JObject { ["id"] = "user-1" }, new JObject { ["id"] = BotId });
+
+        var reply = Assert.Single(await fixture.AnonymousServer.ExchangeAsync(update));
+
+        Assert.Equal(AnswerCards.ExampleQuestions.Count, Buttons(Card(reply)).Count);
+    }
+
+    [Theory]
+    [InlineData("personal")]
+    [InlineData("groupChat")]
+    [InlineData("channel")]
+    public async Task Handles_teams_card_button_clicks_in_every_kind_of_conversation(string conversationType)
+    {
+        var click = TeamsActivity(conversationType);
+        click["value"] = ButtonValue.MoreResults(Question, 1).ToJson();
+
+        var reply = Assert.Single(await fixture.AnonymousServer.ExchangeAsync(click));
+
+        Assert.StartsWith($"「{Question}」", Texts(Card(reply))[0]);
+    }
+
+    [Theory]
+    [InlineData("groupChat")]
+    [InlineData("channel")]
+    public async Task Strips_the_teams_mention_in_group_chats_and_channels(string conversationType)
+    {
+        var message = TeamsActivity(conversationType);
+        message["text"] = $"<at>HkInnoBot</at> {Question}";
+        message["entities"] = new JArray(new JObject
+        {
+            ["type"] = "mention",
+            ["mentioned"] = new JObject { ["id"] = BotId, ["name"] = "HkInnoBot" },
+            ["text"] = "<at>HkInnoBot</at>",
+        });
+
+        var reply = Assert.Single(await fixture.AnonymousServer.ExchangeAsync(message));
+
+        Assert.Equal($"問：{Question}", Texts(Card(reply))[0]);
+    }
+
+    [Theory]
+    [InlineData("typing")]
+    [InlineData("event")]
+    [InlineData("invoke")]
+    [InlineData("messageReaction")]
+    [InlineData("installationUpdate")]
+    [InlineData("endOfConversation")]
+    [InlineData("messageUpdate")]
+    [InlineData("conversationUpdate")]
+    [InlineData("somethingNew")]
+    public async Task Non_message_activities_never_error(string type)
+    {
+        var activity = Json(type);
+        activity["name"] = type == "invoke" ? "adaptiveCard/action" : "someEvent";
+        activity["reactionsAdded"] = new JArray(new JObject { ["type"] = "like" });
+        activity["action"] = "add";
+        activity["membersRemoved"] = new JArray(new JObject { ["id"] = "user-1" });
+
+        using var response = await fixture.AnonymousServer.PostAsync(activity);
+
+        Assert.True(response.IsSuccessStatusCode, $"{type}: HTTP {(int)response.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Non_message_activities_get_no_reply()
+    {
+        foreach (var type in new[] { "typing", "event", "messageReaction", "installationUpdate" })
+            Assert.Empty(await fixture.AnonymousServer.ExchangeAsync(Json(type)));
+    }
+
+    [Fact]
+    public async Task A_100_kb_message_is_answered_and_the_user_told_it_was_cut()
+    {
+        var huge = Question + new string('科', 34_000);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(huge) > 100_000);
+
+        var replies = await fixture.AnonymousServer.ExchangeAsync(Json("message", huge));
+
+        Assert.Equal(2, replies.Count);
+        Assert.StartsWith("你的訊息太長", (string?)replies[0]["text"]);
+    }
+
+    [Theory]
+    [InlineData("{bad json")]
+    [InlineData("")]
+    [InlineData("[1,2,3]")]
+    [InlineData("{}")]
+    [InlineData("{\"type\":\"message\",\"text\":")]
+    [InlineData("\"just a string\"")]
+    public async Task A_malformed_body_gets_400(string body)
+    {
+        using var response = await fixture.AnonymousServer.PostRawAsync(body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not a url")]
+    public async Task An_activity_without_a_usable_service_url_gets_400(string? serviceUrl)
+    {
+        var activity = Json("message", Question);
+        activity["serviceUrl"] = serviceUrl;
+
+        using var response = await fixture.AnonymousServer.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Without_an_app_id_requests_need_no_token()
+    {
+        using var response = await fixture.AnonymousServer.PostAsync(Json("typing"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Bearer")]
+    [InlineData("Bearer garbage")]
+    [InlineData("Bearer a.b.c")]
+    [InlineData("Bearer ....")]
+    [InlineData("Basic dXNlcjpwYXNz")]
+    [InlineData("Bearer eyJhbGciOiJub25lIn0.eyJpc3MiOiJodHRwczovL2V2aWwuZXhhbXBsZSJ9.")]
+    [InlineData("Bearer eyJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJodHRwczovL2FwaS5ib3RmcmFtZXdvcmsuY29tIn0.c2ln")]
+    public async Task With_an_app_id_a_missing_or_malformed_token_gets_401(string? authorization)
+    {
+        using var response = await fixture.AuthenticatedServer.PostAsync(Json("message", Question), authorization);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Starts_and_says_search_is_unavailable_when_no_index_can_be_built()
+    {
+        var nowhere = Path.Combine(Path.GetTempPath(), $"hkinnobot-missing-{Guid.NewGuid():N}");
+        using var server = new BotServer(new()
+        {
+            ["Search:IndexPath"] = Path.Combine(nowhere, "index"),
+            ["Search:CorpusPath"] = Path.Combine(nowhere, "corpus"),
+        });
+
+        var reply = Assert.Single(await server.ExchangeAsync(Json("message", Question)));
+
+        Assert.Equal(AnswerCards.SearchUnavailable().Text, (string?)reply["text"]);
+    }
+
+    /// <summary>A Teams activity as the Teams channel sends it, in a personal chat, a group chat or a team channel.</summary>
+    private static JObject TeamsActivity(string conversationType)
+    {
+        var activity = Json("message");
+        activity["channelId"] = "msteams";
+        activity["conversation"] = new JObject { ["id"] = $"19:{conversationType}@thread.v2", ["conversationType"] = conversationType, ["tenantId"] = "tenant-1" };
+        activity["channelData"] = conversationType == "channel"
+            ? new JObject { ["tenant"] = new JObject { ["id"] = "tenant-1" }, ["team"] = new JObject { ["id"] = "19:team" }, ["channel"] = new JObject { ["id"] = "19:channel" } }
+            : new JObject { ["tenant"] = new JObject { ["id"] = "tenant-1" } };
+        return activity;
+    }
+}

@@ -1,0 +1,65 @@
+using HkInnoBot.Indexer.Analysis;
+
+namespace HkInnoBot.Indexer.Tests;
+
+public class AnalysisTests
+{
+    private static readonly Lucene.Net.Analysis.Analyzer Analyzer = ChineseAnalysis.Create();
+
+    [Theory]
+    [InlineData("數碼港投資創業基金", "数码港投资创业基金")]
+    [InlineData("香港應用科技研究院", "香港应用科技研究院")]
+    [InlineData("儲值支付工具牌照", "储值支付工具牌照")]
+    [InlineData("發展藍圖與計劃", "发展蓝图与计划")]
+    public void TraditionalAndSimplifiedGiveTheSameTerms(string traditional, string simplified)
+    {
+        foreach (var field in new[] { ChineseAnalysis.WordsField, ChineseAnalysis.BigramsField })
+            Assert.Equal(ChineseAnalysis.Terms(Analyzer, field, simplified), ChineseAnalysis.Terms(Analyzer, field, traditional));
+    }
+
+    [Fact]
+    public void SmartCnSegmentsTheConvertedTextIntoWords() =>
+        Assert.Equal(["数码", "港", "投资", "基金"], ChineseAnalysis.Terms(Analyzer, ChineseAnalysis.WordsField, "數碼港投資基金"));
+
+    [Theory]
+    [InlineData("InnoHK", "innohk")]
+    [InlineData("STEM", "stem")]
+    [InlineData("5G", "5g")]
+    [InlineData("ＩＤＥＡＴＩＯＮ", "ideation")]
+    public void AsciiTermsMatchIgnoringCaseAndWidth(string typed, string term) =>
+        Assert.Contains(term, ChineseAnalysis.Terms(Analyzer, ChineseAnalysis.BigramsField, typed));
+
+    [Fact]
+    public void WiFiHkMatchesTheSheetsSpelling() =>
+        Assert.Superset(
+            ChineseAnalysis.Terms(Analyzer, ChineseAnalysis.BigramsField, "Wi-Fi.HK").Where(t => t != "fi.hk").ToHashSet(),
+            ChineseAnalysis.Terms(Analyzer, ChineseAnalysis.BigramsField, "「Wi-Fi. HK」").ToHashSet());
+
+    [Fact]
+    public void ConversionKeepsOffsetsOnTheOriginalText()
+    {
+        const string text = "「科技券」計劃獲業界的廣泛支持";
+        Assert.Equal(text.Length, ChineseText.NormalizeForSearch(text).Length);
+        Assert.Equal("「科技券」计划获业界的广泛支持", ChineseText.NormalizeForSearch(text));
+    }
+
+    [Theory]
+    [InlineData("科技券係咩？", "科技券")]
+    [InlineData("科技券系咩嚟？", "科技券系")]
+    [InlineData("香港有幾多間初創企業？", "香港有 間初創企業")]
+    [InlineData("百項方案幾時開始推？", "百項方案 開始推")]
+    [InlineData("政府點樣吸引人才？", "政府 吸引人才")]
+    [InlineData("有冇資助大學買儀器？", "資助大學買儀器")]
+    [InlineData("邊度可以申請？", "可以申請")]
+    [InlineData("数码港有几多间初创？", "数码港有 间初创")]
+    public void CantoneseAndQuestionWordsBecomeTheTopic(string question, string topic) =>
+        Assert.Equal(topic, QueryText.Prepare(question));
+
+    [Fact]
+    public void CleaningCapsLengthAndDropsInvisibleCharacters()
+    {
+        Assert.Equal(QueryText.MaxLength, QueryText.Clean(new string('科', 100_000)).Length);
+        Assert.Equal("科技 券", QueryText.Clean("科技\0\u200B券\u202E"));
+        Assert.Equal("", QueryText.Clean(null));
+    }
+}

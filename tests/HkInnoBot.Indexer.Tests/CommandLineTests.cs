@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace HkInnoBot.Indexer.Tests;
+
+/// <summary>The real indexer executable, run as a user would run it.</summary>
+public class CommandLineTests(CorpusIndexFixture index) : IClassFixture<CorpusIndexFixture>
+{
+    [Fact]
+    public void BatchSearchWritesOneJsonObjectPerQuestionLine()
+    {
+        var (exit, stdout, _) = Run(["search", "--json", "--top", "2"], "科技券係咩？\n\n今晚食咩好\nInnoHK\n");
+        Assert.Equal(0, exit);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["科技券係咩？", "", "今晚食咩好", "InnoHK"], lines.Select(l => l.GetProperty("query").GetString()));
+        Assert.Equal([true, false, false, true], lines.Select(l => l.GetProperty("answered").GetBoolean()));
+
+        var hit = lines[0].GetProperty("hits")[0];
+        Assert.Equal(2, lines[0].GetProperty("hits").GetArrayLength());
+        Assert.Equal(1, hit.GetProperty("rank").GetInt32());
+        Assert.True(hit.GetProperty("score").GetDouble() > 0);
+        Assert.InRange(hit.GetProperty("confidence").GetDouble(), 0, 1);
+        Assert.StartsWith("innovation-and-technology.zh-Hant#", hit.GetProperty("id").GetString());
+        Assert.Equal("數字經濟", hit.GetProperty("section").GetString());
+        Assert.Equal("創新及科技", hit.GetProperty("title").GetString());
+        Assert.StartsWith("「科技券」計劃獲業界的廣泛支持", hit.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void HumanSearchShowsTheSourceAndSaysWhenThereIsNoAnswer()
+    {
+        var (_, answered, _) = Run(["search", "科技券係咩？", "--top", "1"]);
+        Assert.Contains("**科技券**", answered);
+        Assert.Contains("創新及科技 (2024-07-25)", answered);
+        var (_, declined, _) = Run(["search", "How do I renew my passport?"]);
+        Assert.Contains("No answer in the text", declined);
+    }
+
+    [Fact]
+    public void EvalPrintsRecallPerLanguageAndTheOutOfScopeHandling()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllLines(file,
+        [
+            """{"id":"a","lang":"yue","q":"科技券係咩？","expect":["科技券"]}""",
+            """{"id":"b","lang":"hans","q":"香港有多少间初创企业？","expect":["近4,300間初創企業"]}""",
+            """{"id":"c","lang":"oos","q":"How do I renew my passport?","expect":[]}""",
+        ]);
+        var (exit, stdout, _) = Run(["eval", file]);
+        Assert.Equal(0, exit);
+        Assert.Matches(@"yue\s+1\s+1\.000\s+1\.000\s+1\.000\s+0", stdout);
+        Assert.Matches(@"in-scope\s+2\s+1\.000", stdout);
+        Assert.Contains("out-of-scope: 1 questions, 1 declined, 0 answered", stdout);
+    }
+
+    [Fact]
+    public void EvalRejectsAMalformedFileWithTheLineNumber()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllLines(file, ["""{"id":"a","lang":"yue","q":"科技券係咩？","expect":["科技券"]}""", """{"id":"b","q":"no lang or expect"}"""]);
+        var (exit, _, stderr) = Run(["eval", file]);
+        Assert.Equal(2, exit);
+        Assert.Contains($"{file}:2: not a question object", stderr);
+    }
+
+    [Fact]
+    public void BuildReportsDocumentsPassagesAndTime()
+    {
+        var folder = TempFolder.Create("cli-index");
+        var (exit, stdout, stderr) = Run(["build", "--index", folder]);
+        Assert.Equal(0, exit);
+        Assert.Matches(@"1 document\(s\), 98 passages, \d+\.\d\d s", stdout);
+        Assert.Contains("innovation-and-technology.zh-Hant: 98 passages", stderr);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private (int Exit, string Stdout, string Stderr) Run(string[] arguments, string stdin = "")
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HkInnoBot.Indexer.dll"));
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        if (!arguments.Contains("--index"))
+            foreach (var argument in new[] { "--index", index.Settings.IndexPath })
+                start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        process.StandardInput.Write(stdin);
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, stdout, stderr.Result);
+    }
+}

@@ -1,0 +1,114 @@
+using HkInnoBot.Indexer.Search;
+
+namespace HkInnoBot.Indexer.Tests;
+
+public class SearchTests(CorpusIndexFixture index) : IClassFixture<CorpusIndexFixture>
+{
+    private readonly PassageSearcher searcher = index.Searcher;
+
+    [Theory]
+    [InlineData("科技券係咩？", "「科技券」計劃")]
+    [InlineData("香港有幾多間初創企業？", "近 4,300 間初創企業")]
+    [InlineData("香港有多少間初創企業？", "近 4,300 間初創企業")]
+    [InlineData("香港有多少间初创企业？", "近 4,300 間初創企業")]
+    [InlineData("轉數快有幾多個帳戶登記？", "1,360 萬個帳戶")]
+    [InlineData("InnoHK 首兩個平台專注甚麼？", "Health@InnoHK")]
+    [InlineData("innohk研发平台在哪里", "Health@InnoHK")]
+    [InlineData("全港有幾多個 Wi-Fi.HK 熱點？", "45,000 個")]
+    [InlineData("5G 網絡覆蓋幾多人口？", "超過九成人口")]
+    [InlineData("STEM 學生實習有咩資助？", "創科實習計劃")]
+    [InlineData("IDEATION 係咩計劃？", "IDEATION")]
+    [InlineData("數碼港元係咩", "數碼港元")]
+    [InlineData("北部都會區嘅空間規劃", "北部都會區")]
+    [InlineData("河套合作区由哪两个园区组成？", "深圳科創園區")]
+    [InlineData("香港有幾多條海底電纜？", "12 個海底電纜系統")]
+    [InlineData("微電子中心幾時落成", "微電子中心亦會在 2024 年內落成")]
+    [InlineData("创新斗室有多少个住宿单位", "約 500 個")]
+    [InlineData("商業數據通促成咗幾多宗貸款申請？", "13,000 宗")]
+    public void TheAnsweringPassageComesFirst(string question, string expected)
+    {
+        var result = searcher.Search(question, 3);
+        Assert.True(result.Answered, $"declined: {question}");
+        Assert.Contains(expected, result.Hits[0].Text);
+    }
+
+    [Fact]
+    public void AHitCarriesItsSourceAndMarksTheMatchedTermsOnTheTraditionalText()
+    {
+        var hit = searcher.Search("科技券係咩？", 1).Hits.Single();
+        Assert.Equal(1, hit.Rank);
+        Assert.Equal("數字經濟", hit.Section);
+        Assert.Equal("創新及科技", hit.Title);
+        Assert.Equal("2024-07-25", hit.Updated);
+        Assert.Matches(@"^innovation-and-technology\.zh-Hant#\d{3}$", hit.Id);
+        Assert.Contains("**科技券**", hit.Highlighted);
+        Assert.Equal(hit.Text, hit.Highlighted.Replace("**", ""));
+        Assert.InRange(hit.Confidence, 0.0, 1.0);
+    }
+
+    [Fact]
+    public void OffsetPagesThroughTheSameRanking()
+    {
+        var firstSix = searcher.Search("初創企業資助", 6).Hits;
+        var secondPage = searcher.Search("初創企業資助", 3, offset: 3).Hits;
+        Assert.Equal(firstSix.Skip(3).Select(h => h.Id), secondPage.Select(h => h.Id));
+        Assert.Equal([4, 5, 6], secondPage.Select(h => h.Rank));
+    }
+
+    [Fact]
+    public void ConfidenceFallsDownTheRanking()
+    {
+        var hits = searcher.Search("數碼港投資創業基金投資了多少間公司", 5).Hits;
+        Assert.True(hits[0].Confidence > hits[^1].Confidence);
+    }
+
+    [Theory]
+    [InlineData("How do I renew my passport?")]
+    [InlineData("聽日去邊度行山好？")]
+    [InlineData("差餉寬減幾時會有？")]
+    [InlineData("今晚食咩好")]
+    public void OffTopicQuestionsAreDeclined(string question) => Assert.False(searcher.Search(question, 3).Answered);
+
+    [Fact]
+    public void GetPassageReturnsItHighlightedForTheQuestion()
+    {
+        var id = searcher.Search("科技券", 1).Hits[0].Id;
+        var hit = searcher.GetPassage(id, "科技券");
+        Assert.NotNull(hit);
+        Assert.Contains("**科技券**", hit.Highlighted);
+        Assert.Null(searcher.GetPassage("no-such#999", "科技券"));
+        Assert.Equal(searcher.GetPassage(id, "")!.Text, searcher.GetPassage(id, "")!.Highlighted);
+    }
+
+    [Fact]
+    public void SectionsAreTheTopicsOfTheText() =>
+        Assert.Equal(["概況", "創科界持份者", "數字經濟", "科研基建", "推動研發", "培育和匯聚人才", "支援科技初創企業", "智慧城市", "金融科技"], searcher.Sections);
+
+    public static TheoryData<string> BadInput => new()
+    {
+        "", " ", "\t\n", "？", "AND OR NOT * ? ~ : \" ( ) [ ] { } \\ /", "科技券 AND (\"InnoHK\" OR 5G~2)^3 [a TO z] field:*",
+        "😀🚀🇭🇰", "科技券\0係\u200B咩\u200D", "\u202E\uFEFF", "\uD800 unpaired surrogate \uDC00", new string('科', 100_000),
+        string.Concat(Enumerable.Repeat("數碼港 InnoHK 5G ", 6_000)), "<script>alert(1)</script>", "'; DROP TABLE passages; --",
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInput))]
+    public void AnyTextIsSafe(string question)
+    {
+        var result = searcher.Search(question, 3);
+        Assert.Equal(question, result.Query);
+        Assert.All(result.Hits, hit => Assert.InRange(hit.Confidence, 0.0, 1.0));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("？？？")]
+    [InlineData("😀")]
+    [InlineData("係咩？")]
+    public void NothingToSearchForIsNoAnswerWithNoHits(string question)
+    {
+        var result = searcher.Search(question, 3);
+        Assert.False(result.Answered);
+        Assert.Empty(result.Hits);
+    }
+}
