@@ -1,5 +1,6 @@
 using HkInnoBot.Bot;
 using HkInnoBot.Bot.Bots;
+using HkInnoBot.Bot.DirectLine;
 using HkInnoBot.Indexer.Search;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -31,8 +32,13 @@ builder.Services.AddControllers();
 builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
 builder.Services.AddTransient<IBot, PolicyBot>();
+builder.Services.AddDirectLine(builder.Configuration);
 
 var app = builder.Build();
+// The web chat page (wwwroot/index.html) at "/", and the Direct Line it talks to.
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapDirectLine();
 app.MapControllers();
 
 // Build or open the index before listening, so the first question does not wait for it.
