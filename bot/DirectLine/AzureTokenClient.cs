@@ -12,7 +12,7 @@ public sealed class AzureTokenClient(HttpClient http, IOptions<DirectLineOptions
     public async Task<DirectLineToken> GenerateAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.AzureEndpoint, "tokens/generate"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{settings.AzureEndpoint.AbsoluteUri.TrimEnd('/')}/tokens/generate"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.Secret);
         using var response = await http.SendAsync(request, cancellationToken);
         response.EnsureSuccessStatusCode();

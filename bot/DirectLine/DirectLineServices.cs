@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -14,8 +15,7 @@ public static class DirectLineServices
 
     public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection(DirectLineOptions.Section);
-        services.AddOptions<DirectLineOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConversationTokens>();
         services.AddSingleton<ConversationStore>();
@@ -23,11 +23,13 @@ public static class DirectLineServices
         services.AddHttpClient<AzureTokenClient>(http => http.Timeout = TimeSpan.FromSeconds(10));
 
         // Pages the bot serves itself are same-origin; only sites that embed the chat by script need listing.
-        var origins = section.Get<DirectLineOptions>()?.AllowedOrigins ?? [];
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
-            .WithOrigins(origins)
-            .WithMethods("GET", "POST")
-            .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")));
+        // Built when first needed, so the origins come from the final configuration like every other option.
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<DirectLineOptions>>((cors, directLine) =>
+            cors.AddPolicy(CorsPolicy, policy => policy
+                .WithOrigins(directLine.Value.AllowedOrigins)
+                .WithMethods("GET", "POST")
+                .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")));
 
         services.AddRateLimiter(limiter =>
         {
