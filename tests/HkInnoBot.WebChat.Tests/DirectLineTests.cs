@@ -284,6 +284,17 @@ public sealed class DirectLineTests(IndexFixture index) : IDisposable
         Assert.Single(fromLast);
     }
 
+    [Theory]
+    [InlineData("DirectLine:MaxConversations", "0")]
+    [InlineData("DirectLine:IdleTimeout", "00:00:00")]
+    [InlineData("DirectLine:MaxActivityBytes", "10")]
+    public void Limits_out_of_range_stop_the_bot_at_startup(string key, string value)
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => Server(new() { [key] = value }));
+
+        Assert.Contains(key.Split(':')[1], failure.ToString());
+    }
+
     // Bad input
 
     [Theory]
