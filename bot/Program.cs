@@ -60,6 +60,7 @@ static void AnnounceEndpoint(WebApplication app)
         else
             logger.LogInformation("HkInnoBot is ready. Connect Bot Framework Emulator or Microsoft 365 Agents Playground to " +
                 "{Endpoint} with an empty app id and password", endpoint);
+        logger.LogInformation("Web chat page: {Page}", $"{address.TrimEnd('/')}/");
     }
 }
 

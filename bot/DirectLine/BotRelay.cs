@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
 
 namespace HkInnoBot.Bot.DirectLine;
@@ -12,7 +13,7 @@ namespace HkInnoBot.Bot.DirectLine;
 /// answering path. The turn runs with deliveryMode expectReplies: the adapter returns the bot's replies instead of
 /// posting them to a channel, and they are appended to the conversation for the client's next poll.
 /// </summary>
-public sealed class BotRelay(IBotFrameworkHttpAdapter adapter, IBot bot, IConfiguration configuration)
+public sealed class BotRelay(IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> botOptions)
 {
     public const string ChannelId = "directline";
 
@@ -21,8 +22,11 @@ public sealed class BotRelay(IBotFrameworkHttpAdapter adapter, IBot bot, IConfig
     private readonly BotAdapter _adapter = adapter as BotAdapter
         ?? throw new InvalidOperationException($"The Direct Line relay needs a {nameof(BotAdapter)}, not {adapter.GetType()}.");
 
-    // The SDK derives the bot's own app id from the audience claim, as it would from a channel's token.
-    private readonly string _appId = configuration["MicrosoftAppId"] ?? "";
+    // The SDK takes the bot's own app id from the audience claim, as from a channel's token; without it, a bot with
+    // an app id (deployed for Teams as well) would refuse to build the turn's clients.
+    private readonly ClaimsIdentity _identity = new(
+        botOptions.Value.RequiresAuthentication ? [new Claim(AuthenticationConstants.AudienceClaim, botOptions.Value.MicrosoftAppId)] : [],
+        AuthenticationConstants.AnonymousAuthType);
 
     /// <summary>Tells the bot the user and the bot joined, which is what makes it send its welcome.</summary>
     public Task StartAsync(Conversation conversation, string serviceUrl, CancellationToken cancellationToken)
@@ -50,7 +54,7 @@ public sealed class BotRelay(IBotFrameworkHttpAdapter adapter, IBot bot, IConfig
     {
         activity.DeliveryMode = DeliveryModes.ExpectReplies;
 
-        var response = await _adapter.ProcessActivityAsync(Identity(), activity, bot.OnTurnAsync, cancellationToken);
+        var response = await _adapter.ProcessActivityAsync(_identity.Clone(), activity, bot.OnTurnAsync, cancellationToken);
         if (response?.Body is not ExpectedReplies replies)
             return;
         foreach (var reply in replies.Activities)
@@ -70,8 +74,4 @@ public sealed class BotRelay(IBotFrameworkHttpAdapter adapter, IBot bot, IConfig
         activity.Timestamp = DateTimeOffset.UtcNow;
         activity.LocalTimestamp ??= activity.Timestamp;
     }
-
-    private ClaimsIdentity Identity() => _appId.Length == 0
-        ? new ClaimsIdentity(AuthenticationConstants.AnonymousAuthType)
-        : new ClaimsIdentity([new Claim(AuthenticationConstants.AudienceClaim, _appId)], AuthenticationConstants.AnonymousAuthType);
 }

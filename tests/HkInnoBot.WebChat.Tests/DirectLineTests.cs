@@ -139,6 +139,24 @@ public sealed class DirectLineTests(IndexFixture index) : IDisposable
         Assert.Equal(viaMessages["attachments"]!.ToJsonString(), viaDirectLine["attachments"]!.ToJsonString());
     }
 
+    [Fact]
+    public async Task A_bot_with_an_app_id_for_Azure_channels_still_answers_on_the_built_in_Direct_Line()
+    {
+        var server = Server(new()
+        {
+            ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
+            ["MicrosoftAppPassword"] = "not-a-real-secret",
+        });
+        var client = await DirectLineClient.StartAsync(server.Client);
+        var (_, afterWelcome) = await client.ReadActivitiesAsync();
+
+        await client.SayAsync(Question);
+
+        var answer = Assert.Single(FromBot((await client.ReadActivitiesAsync(afterWelcome)).Activities));
+        var best = index.Searcher.Search(Question, top: 1).Hits[0];
+        Assert.Contains(best.Text, (string?)answer["attachments"]![0]!["content"]!["fallbackText"]);
+    }
+
     // Tokens and isolation
 
     [Fact]
