@@ -15,7 +15,7 @@ namespace HkInnoBot.Bot.DirectLine;
 /// </summary>
 public sealed class BotRelay(IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> botOptions)
 {
-    public const string ChannelId = "directline";
+    private const string ChannelId = "directline";
 
     private static readonly ChannelAccount BotAccount = new("hkinnobot", "HkInnoBot", RoleTypes.Bot);
 

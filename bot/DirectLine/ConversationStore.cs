@@ -14,8 +14,6 @@ public sealed class ConversationStore(IOptions<DirectLineOptions> options, TimeP
     private readonly ConcurrentDictionary<string, Conversation> _conversations = new();
     private readonly Lock _admission = new();
 
-    public int Count => _conversations.Count;
-
     public Conversation Create()
     {
         var settings = options.Value;

@@ -15,7 +15,7 @@ namespace HkInnoBot.Bot.DirectLine;
 public static class DirectLineEndpoints
 {
     /// <summary>Where the page finds the built-in Direct Line, relative to the bot's own address.</summary>
-    public const string BuiltInDomain = "v3/directline";
+    private const string BuiltInDomain = "v3/directline";
 
     // Activities are Bot Framework schema types, whose JSON names come from Newtonsoft attributes.
     private static readonly JsonSerializerSettings ActivityJson = new()
