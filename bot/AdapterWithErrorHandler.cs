@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using HkInnoBot.Bot.Cards;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 
 namespace HkInnoBot.Bot;
 
@@ -29,4 +32,18 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             }
         };
     }
+
+    /// <summary>
+    /// Runs a turn for an activity that reached the bot in-process, already authenticated by whoever hands it over
+    /// (the built-in Direct Line, by its conversation token). <see cref="CloudAdapterBase"/> leaves this
+    /// <see cref="BotAdapter"/> entry point unimplemented; the turn itself goes down the same path as /api/messages.
+    /// </summary>
+    public override Task<InvokeResponse> ProcessActivityAsync(
+        ClaimsIdentity claimsIdentity, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(new AuthenticateRequestResult
+        {
+            ClaimsIdentity = claimsIdentity,
+            Audience = AuthenticationConstants.ToChannelFromBotOAuthScope,
+            ConnectorFactory = BotFrameworkAuthentication.CreateConnectorFactory(claimsIdentity),
+        }, activity, callback, cancellationToken);
 }

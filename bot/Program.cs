@@ -1,5 +1,6 @@
 using HkInnoBot.Bot;
 using HkInnoBot.Bot.Bots;
+using HkInnoBot.Bot.DirectLine;
 using HkInnoBot.Indexer.Feedback;
 using HkInnoBot.Indexer.Search;
 using Microsoft.Bot.Builder;
@@ -33,8 +34,13 @@ builder.Services.AddControllers();
 builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
 builder.Services.AddTransient<IBot, PolicyBot>();
+builder.Services.AddDirectLine(builder.Configuration);
 
 var app = builder.Build();
+// The web chat page (wwwroot/index.html) at "/", and the Direct Line it talks to.
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapDirectLine();
 app.MapControllers();
 
 // Build or open the index before listening, so the first question does not wait for it.
@@ -56,6 +62,7 @@ static void AnnounceEndpoint(WebApplication app)
         else
             logger.LogInformation("HkInnoBot is ready. Connect Bot Framework Emulator or Microsoft 365 Agents Playground to " +
                 "{Endpoint} with an empty app id and password", endpoint);
+        logger.LogInformation("Web chat page: {Page}", $"{address.TrimEnd('/')}/");
     }
 }
 

@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HkInnoBot.Bot.DirectLine;
+
+/// <summary>
+/// Settings of the "DirectLine" configuration section: how the web chat page reaches the bot.
+/// Without <see cref="Secret"/> the bot serves its own in-memory Direct Line 3.0 endpoint (no Azure needed);
+/// with it, the page gets short-lived tokens from Azure Bot Service's Direct Line instead.
+/// </summary>
+public sealed class DirectLineOptions
+{
+    public const string Section = "DirectLine";
+
+    /// <summary>The Azure Bot Service Direct Line secret. It stays on the server: the page only ever sees tokens.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>Azure's Direct Line base address; regional deployments use their own host.</summary>
+    [Required]
+    public Uri AzureEndpoint { get; set; } = new("https://directline.botframework.com/v3/directline/");
+
+    /// <summary>Origins of other sites that may embed the chat with a script tag (pages served by the bot need none).</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    [Range(1, 1_000_000)]
+    public int MaxConversations { get; set; } = 1000;
+
+    /// <summary>Older activities beyond this are dropped; watermarks keep counting, so paging stays correct.</summary>
+    [Range(1, 10_000)]
+    public int MaxActivitiesPerConversation { get; set; } = 100;
+
+    /// <summary>A conversation nobody has touched (not even polled) for this long is forgotten.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>Web Chat refreshes its token every 15 minutes, so this must be comfortably longer.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Largest activity a client may post; Web Chat's message with a typed question is well under 2 KB. With the other
+    /// defaults the store holds at most 1000 × 50 user activities of this size (about 400 MB) even under attack.
+    /// </summary>
+    [Range(256, 1_048_576)]
+    public int MaxActivityBytes { get; set; } = 8 * 1024;
+
+    /// <summary>Per client IP. Web Chat polls about once a second, so one open chat uses about 60.</summary>
+    [Range(1, 1_000_000)]
+    public int RequestsPerMinutePerClient { get; set; } = 300;
+
+    /// <summary>Per client IP, for new conversations (tokens); each one costs memory until it goes idle.</summary>
+    [Range(1, 1_000_000)]
+    public int ConversationsPerMinutePerClient { get; set; } = 10;
+
+    public bool UsesAzure => !string.IsNullOrWhiteSpace(Secret);
+}

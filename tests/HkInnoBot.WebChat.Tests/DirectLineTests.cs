@@ -1,0 +1,439 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace HkInnoBot.WebChat.Tests;
+
+/// <summary>The built-in Direct Line 3.0 over real HTTP, answered by the real bot from the real index.</summary>
+[Collection(WebChatCollection.Name)]
+public sealed class DirectLineTests(IndexFixture index) : IDisposable
+{
+    private const string Question = "科技券係咩？";
+
+    private readonly List<WebChatServer> _servers = [];
+
+    public void Dispose() => _servers.ForEach(server => server.Dispose());
+
+    private WebChatServer Server(Dictionary<string, string?>? settings = null)
+    {
+        var server = new WebChatServer(index.IndexPath, settings);
+        _servers.Add(server);
+        return server;
+    }
+
+    private static IEnumerable<JsonNode> FromBot(JsonArray activities) =>
+        activities.Where(a => (string?)a!["from"]!["role"] == "bot")!;
+
+    // Conversation
+
+    [Fact]
+    public async Task The_welcome_is_there_before_the_user_types()
+    {
+        var client = await DirectLineClient.StartAsync(Server().Client);
+
+        var (activities, watermark) = await client.ReadActivitiesAsync();
+
+        var welcome = Assert.Single(activities)!;
+        Assert.Equal("message", (string?)welcome["type"]);
+        Assert.Equal("bot", (string?)welcome["from"]!["role"]);
+        Assert.Equal(client.ConversationId, (string?)welcome["conversation"]!["id"]);
+        Assert.NotEmpty(welcome["attachments"]!.AsArray());
+        Assert.Equal("1", watermark);
+    }
+
+    [Fact]
+    public async Task Starting_again_with_the_same_token_does_not_welcome_twice()
+    {
+        var client = await DirectLineClient.StartAsync(Server().Client);
+
+        using var again = await client.SendAsync(HttpMethod.Post, "v3/directline/conversations");
+
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Single((await client.ReadActivitiesAsync()).Activities);
+    }
+
+    [Fact]
+    public async Task A_question_shows_the_users_message_then_the_bots_answer_with_the_passage()
+    {
+        var best = index.Searcher.Search(Question, top: 1).Hits[0];
+        var client = await DirectLineClient.StartAsync(Server().Client);
+        var (_, afterWelcome) = await client.ReadActivitiesAsync();
+
+        var id = await client.SayAsync(Question);
+        var (activities, _) = await client.ReadActivitiesAsync(afterWelcome);
+
+        Assert.Equal(2, activities.Count);
+        var echo = activities[0]!;
+        Assert.Equal(id, (string?)echo["id"]);
+        Assert.Equal(Question, (string?)echo["text"]);
+        // The server decides who the user is, whatever the client claims.
+        Assert.Equal("user", (string?)echo["from"]!["role"]);
+        Assert.Equal($"dl_{client.ConversationId}", (string?)echo["from"]!["id"]);
+        Assert.StartsWith("client-", (string?)echo["channelData"]!["clientActivityID"]);
+        Assert.Null(echo["deliveryMode"]);
+
+        var answer = activities[1]!;
+        Assert.Equal("bot", (string?)answer["from"]!["role"]);
+        Assert.Equal(id, (string?)answer["replyToId"]);
+        Assert.Contains(best.Text, (string?)answer["attachments"]![0]!["content"]!["fallbackText"]);
+    }
+
+    [Fact]
+    public async Task Watermarks_page_through_the_conversation()
+    {
+        var client = await DirectLineClient.StartAsync(Server().Client);
+        var (_, w1) = await client.ReadActivitiesAsync();
+        await client.SayAsync("你好");
+        var (second, w2) = await client.ReadActivitiesAsync(w1);
+        await client.SayAsync(Question);
+        var (third, w3) = await client.ReadActivitiesAsync(w2);
+        var (none, w4) = await client.ReadActivitiesAsync(w3);
+        var (all, wAll) = await client.ReadActivitiesAsync();
+
+        Assert.Equal(["1", "3", "5", "5"], [w1, w2, w3, w4]);
+        Assert.Equal("你好", (string?)second[0]!["text"]);
+        Assert.Equal(Question, (string?)third[0]!["text"]);
+        Assert.Empty(none);
+        Assert.Equal("5", wAll);
+        Assert.Equal(
+            Enumerable.Range(0, 5).Select(i => $"{client.ConversationId}|{i:D7}"),
+            all.Select(a => (string)a!["id"]!));
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    public async Task A_watermark_that_is_not_one_is_rejected(string watermark)
+    {
+        var client = await DirectLineClient.StartAsync(Server().Client);
+
+        using var response = await client.GetActivitiesAsync(watermark);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Web_Chat_and_api_messages_get_the_same_answer_from_the_one_bot()
+    {
+        var server = Server();
+        var client = await DirectLineClient.StartAsync(server.Client);
+        var (_, afterWelcome) = await client.ReadActivitiesAsync();
+        await client.SayAsync(Question);
+        var viaDirectLine = FromBot((await client.ReadActivitiesAsync(afterWelcome)).Activities).Single();
+
+        var emulatorStyle = new JsonObject
+        {
+            ["type"] = "message",
+            ["text"] = Question,
+            ["deliveryMode"] = "expectReplies",
+            ["channelId"] = "emulator",
+            ["serviceUrl"] = "http://127.0.0.1:9/",
+            ["from"] = new JsonObject { ["id"] = "u1" },
+            ["recipient"] = new JsonObject { ["id"] = "bot" },
+            ["conversation"] = new JsonObject { ["id"] = "c1" },
+        };
+        using var response = await server.Client.PostAsync("api/messages",
+            new StringContent(emulatorStyle.ToJsonString(), Encoding.UTF8, "application/json"));
+        var viaMessages = (await DirectLineClient.ReadJsonAsync(response))["activities"]![0]!;
+
+        Assert.Equal(viaMessages["attachments"]!.ToJsonString(), viaDirectLine["attachments"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_bot_with_an_app_id_for_Azure_channels_still_answers_on_the_built_in_Direct_Line()
+    {
+        var server = Server(new()
+        {
+            ["MicrosoftAppId"] = "00000000-0000-0000-0000-000000000001",
+            ["MicrosoftAppPassword"] = "not-a-real-secret",
+        });
+        var client = await DirectLineClient.StartAsync(server.Client);
+        var (_, afterWelcome) = await client.ReadActivitiesAsync();
+
+        await client.SayAsync(Question);
+
+        var answer = Assert.Single(FromBot((await client.ReadActivitiesAsync(afterWelcome)).Activities));
+        var best = index.Searcher.Search(Question, top: 1).Hits[0];
+        Assert.Contains(best.Text, (string?)answer["attachments"]![0]!["content"]!["fallbackText"]);
+    }
+
+    // Tokens and isolation
+
+    [Fact]
+    public async Task A_token_reads_and_writes_only_its_own_conversation()
+    {
+        var http = Server().Client;
+        var alice = await DirectLineClient.StartAsync(http);
+        var bob = await DirectLineClient.StartAsync(http);
+        await bob.SayAsync("我係 Bob 嘅秘密問題");
+
+        using var read = await alice.GetActivitiesAsync(conversationId: bob.ConversationId);
+        using var write = await alice.PostActivityAsync("""{"type":"message","text":"hi"}""", conversationId: bob.ConversationId);
+
+        Assert.Equal(HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
+        Assert.DoesNotContain("Bob", await read.Content.ReadAsStringAsync());
+        Assert.Equal(3, (await bob.ReadActivitiesAsync()).Activities.Count);
+        Assert.Single((await alice.ReadActivitiesAsync()).Activities);
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData("Basic dXNlcjpwYXNz", HttpStatusCode.Unauthorized)]
+    [InlineData("Bearer garbage", HttpStatusCode.Forbidden)]
+    [InlineData("Bearer Zm9vfDk5OTk5OTk5OTk.c2lnbmF0dXJl", HttpStatusCode.Forbidden)]
+    public async Task Requests_without_a_valid_token_are_refused(string? authorization, HttpStatusCode expected)
+    {
+        var http = Server().Client;
+        var owner = await DirectLineClient.StartAsync(http);
+
+        async Task<HttpStatusCode> SendAsync(HttpMethod method, string path)
+        {
+            using var request = new HttpRequestMessage(method, path);
+            if (authorization is not null)
+                request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            using var response = await http.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(expected, await SendAsync(HttpMethod.Get, $"v3/directline/conversations/{owner.ConversationId}/activities"));
+        Assert.Equal(expected, await SendAsync(HttpMethod.Post, "v3/directline/conversations"));
+        Assert.Equal(expected, await SendAsync(HttpMethod.Post, "v3/directline/tokens/refresh"));
+    }
+
+    [Fact]
+    public async Task A_token_whose_conversation_part_was_changed_is_refused()
+    {
+        var http = Server().Client;
+        var alice = await DirectLineClient.StartAsync(http);
+        var bob = await DirectLineClient.StartAsync(http);
+        var signature = alice.Token.Split('.')[1];
+        alice.Token = $"{bob.Token.Split('.')[0]}.{signature}";
+
+        using var response = await alice.GetActivitiesAsync(conversationId: bob.ConversationId);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_refused_and_a_refreshed_one_works()
+    {
+        var server = Server(new() { ["DirectLine:TokenLifetime"] = "00:30:00", ["DirectLine:IdleTimeout"] = "02:00:00" });
+        var client = await DirectLineClient.StartAsync(server.Client);
+
+        server.Clock.Advance(TimeSpan.FromMinutes(15));
+        using var refresh = await client.RefreshAsync();
+        Assert.Equal(HttpStatusCode.OK, refresh.StatusCode);
+        var refreshed = await DirectLineClient.ReadJsonAsync(refresh);
+        Assert.Equal(client.ConversationId, (string?)refreshed["conversationId"]);
+        Assert.Equal(1800, (int)refreshed["expires_in"]!);
+        var oldToken = client.Token;
+
+        server.Clock.Advance(TimeSpan.FromMinutes(20));
+        client.Token = oldToken;
+        using var expired = await client.GetActivitiesAsync();
+        using var refreshExpired = await client.RefreshAsync();
+        client.Token = (string)refreshed["token"]!;
+        using var fresh = await client.GetActivitiesAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refreshExpired.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+    }
+
+    // Limits and eviction
+
+    [Fact]
+    public async Task An_idle_conversation_is_forgotten_and_then_answers_404()
+    {
+        var server = Server(new() { ["DirectLine:IdleTimeout"] = "00:05:00" });
+        var client = await DirectLineClient.StartAsync(server.Client);
+
+        server.Clock.Advance(TimeSpan.FromMinutes(4));
+        using var stillThere = await client.GetActivitiesAsync();
+        server.Clock.Advance(TimeSpan.FromMinutes(4)); // idle is counted from the last request, not the start
+        using var stillThereToo = await client.GetActivitiesAsync();
+        server.Clock.Advance(TimeSpan.FromMinutes(5));
+        using var gone = await client.GetActivitiesAsync();
+        using var postGone = await client.PostActivityAsync("""{"type":"message","text":"hi"}""");
+        using var refreshGone = await client.RefreshAsync();
+
+        Assert.Equal(HttpStatusCode.OK, stillThere.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stillThereToo.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, postGone.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, refreshGone.StatusCode);
+    }
+
+    [Fact]
+    public async Task When_full_the_least_recently_used_conversation_makes_room()
+    {
+        var server = Server(new() { ["DirectLine:MaxConversations"] = "2" });
+        var first = await DirectLineClient.StartAsync(server.Client);
+        server.Clock.Advance(TimeSpan.FromSeconds(1));
+        var second = await DirectLineClient.StartAsync(server.Client);
+        server.Clock.Advance(TimeSpan.FromSeconds(1));
+        using var firstUsed = await first.GetActivitiesAsync(); // now second is the least recently used
+        server.Clock.Advance(TimeSpan.FromSeconds(1));
+
+        var third = await DirectLineClient.StartAsync(server.Client);
+
+        Assert.Equal(HttpStatusCode.OK, firstUsed.StatusCode);
+        using var secondGone = await second.GetActivitiesAsync();
+        Assert.Equal(HttpStatusCode.NotFound, secondGone.StatusCode);
+        Assert.Single((await first.ReadActivitiesAsync()).Activities);
+        Assert.Single((await third.ReadActivitiesAsync()).Activities);
+    }
+
+    [Fact]
+    public async Task Only_the_newest_activities_are_kept_and_watermarks_keep_counting()
+    {
+        var server = Server(new() { ["DirectLine:MaxActivitiesPerConversation"] = "3" });
+        var client = await DirectLineClient.StartAsync(server.Client);
+        await client.SayAsync("你好");
+        await client.SayAsync("多謝");
+
+        var (kept, watermark) = await client.ReadActivitiesAsync("0");
+        var (fromLast, _) = await client.ReadActivitiesAsync("4");
+
+        Assert.Equal("5", watermark);
+        Assert.Equal([2, 3, 4], kept.Select(a => int.Parse(((string)a!["id"]!).Split('|')[1])));
+        Assert.Equal("多謝", (string?)kept[1]!["text"]);
+        Assert.Single(fromLast);
+    }
+
+    [Theory]
+    [InlineData("DirectLine:MaxConversations", "0")]
+    [InlineData("DirectLine:IdleTimeout", "00:00:00")]
+    [InlineData("DirectLine:MaxActivityBytes", "10")]
+    public void Limits_out_of_range_stop_the_bot_at_startup(string key, string value)
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => Server(new() { [key] = value }));
+
+        Assert.Contains(key.Split(':')[1], failure.ToString());
+    }
+
+    // Bad input
+
+    [Theory]
+    [InlineData("{\"type\":")]
+    [InlineData("[1,2,3]")]
+    [InlineData("\"message\"")]
+    [InlineData("{\"type\":\"conversationUpdate\",\"membersAdded\":[{\"id\":\"x\"}]}")]
+    [InlineData("{\"type\":\"invoke\",\"name\":\"x\"}")]
+    [InlineData("{\"text\":\"no type\"}")]
+    public async Task Malformed_or_disallowed_activities_get_400(string body)
+    {
+        var client = await DirectLineClient.StartAsync(Server().Client);
+
+        using var response = await client.PostActivityAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Single((await client.ReadActivitiesAsync()).Activities);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_oversized_activity_gets_413_whether_or_not_its_length_is_declared(bool declareLength)
+    {
+        var client = await DirectLineClient.StartAsync(Server(new() { ["DirectLine:MaxActivityBytes"] = "4096" }).Client);
+        var body = Encoding.UTF8.GetBytes($$"""{"type":"message","text":"{{new string('科', 5000)}}"}""");
+        HttpContent content = declareLength ? new ByteArrayContent(body) : new ChunkedContent(body);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await client.SendAsync(HttpMethod.Post,
+            $"v3/directline/conversations/{client.ConversationId}/activities", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Single((await client.ReadActivitiesAsync()).Activities);
+    }
+
+    // Traffic
+
+    [Fact]
+    public async Task Each_client_is_rate_limited_with_429_and_Retry_After()
+    {
+        var server = Server(new() { ["DirectLine:RequestsPerMinutePerClient"] = "4" });
+        var client = await DirectLineClient.StartAsync(server.Client); // one request of the four
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.GetActivitiesAsync();
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task New_conversations_have_their_own_stricter_limit()
+    {
+        var http = Server(new() { ["DirectLine:ConversationsPerMinutePerClient"] = "2" }).Client;
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await http.PostAsync("api/directline/token", null);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task Cross_origin_calls_are_allowed_only_from_configured_origins()
+    {
+        var http = Server(new() { ["DirectLine:AllowedOrigins:0"] = "https://www.example.gov.hk" }).Client;
+
+        async Task<HttpResponseMessage> PreflightAsync(string origin)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Options, "v3/directline/conversations");
+            request.Headers.Add("Origin", origin);
+            request.Headers.Add("Access-Control-Request-Method", "POST");
+            request.Headers.Add("Access-Control-Request-Headers", "authorization,content-type,x-ms-bot-agent");
+            return await http.SendAsync(request);
+        }
+
+        using var allowed = await PreflightAsync("https://www.example.gov.hk");
+        using var other = await PreflightAsync("https://elsewhere.example");
+
+        Assert.Equal(["https://www.example.gov.hk"], allowed.Headers.GetValues("Access-Control-Allow-Origin"));
+        Assert.Contains("authorization", string.Join(",", allowed.Headers.GetValues("Access-Control-Allow-Headers")).ToLowerInvariant());
+        Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    // The page
+
+    [Fact]
+    public async Task The_page_serves_Web_Chat_in_zh_HK()
+    {
+        var http = Server().Client;
+
+        var page = await http.GetStringAsync("/");
+        using var widget = await http.GetAsync("lib/webchat.js");
+        var script = await http.GetStringAsync("chat.js");
+
+        Assert.Contains("<html lang=\"zh-HK\">", page);
+        Assert.Contains("src=\"lib/webchat.js\"", page);
+        Assert.Equal(HttpStatusCode.OK, widget.StatusCode);
+        Assert.Contains("renderWebChat", await widget.Content.ReadAsStringAsync());
+        Assert.Contains("locale: 'zh-HK'", script);
+    }
+
+    /// <summary>A body sent with chunked transfer encoding, so the server cannot tell its size up front.</summary>
+    private sealed class ChunkedContent(byte[] bytes) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}
