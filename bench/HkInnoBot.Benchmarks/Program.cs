@@ -1,0 +1,8 @@
+using BenchmarkDotNet.Running;
+using HkInnoBot.Benchmarks;
+
+// `latency`: the distribution over all questions; anything else goes to BenchmarkDotNet (e.g. --filter '*' --job short).
+if (args is ["latency"])
+    LatencyDistribution.Run();
+else
+    BenchmarkSwitcher.FromAssembly(typeof(SearchBenchmark).Assembly).Run(args);
