@@ -50,10 +50,10 @@ public sealed class Synonyms
         foreach (var (from, to) in rules)
         foreach (var term in from)
         {
-            var start = IndexOfWord(text, term);
+            var (start, length) = IndexOfWord(text, term);
             if (start < 0)
                 continue;
-            var phrase = question.Substring(start, term.Length);
+            var phrase = question.Substring(start, length);
             found.Add((start, phrase, to.Prepend(term).Distinct().ToList()));
         }
         var chosen = new List<(int Start, string Phrase, IReadOnlyList<string> Alternatives)>();
@@ -77,18 +77,21 @@ public sealed class Synonyms
     private static string[] Terms(string side) =>
         side.Split(',').Select(t => Key(t.Trim())).Where(t => t.Length > 0).Distinct().ToArray();
 
-    /// <summary>An ASCII term must stand alone ("AI" is not in "MAIL"); Chinese has no word boundaries to check.</summary>
-    private static int IndexOfWord(string text, string term)
+    /// <summary>Where the term stands in the text, and how long it is there. An ASCII term must stand alone ("AI" is
+    /// not in "MAIL") but may take an English plural ("startups"); Chinese has no word boundaries to check.</summary>
+    private static (int Start, int Length) IndexOfWord(string text, string term)
     {
         for (var start = text.IndexOf(term, StringComparison.Ordinal); start >= 0; start = text.IndexOf(term, start + 1, StringComparison.Ordinal))
         {
             var end = start + term.Length;
+            if (char.IsAsciiLetter(term[^1]))
+                end += text.AsSpan(end).StartsWith("es") ? 2 : text.AsSpan(end).StartsWith("s") ? 1 : 0;
             var alone = (!IsAsciiWordChar(term[0]) || start == 0 || !IsAsciiWordChar(text[start - 1]))
                         && (!IsAsciiWordChar(term[^1]) || end == text.Length || !IsAsciiWordChar(text[end]));
             if (alone)
-                return start;
+                return (start, end - start);
         }
-        return -1;
+        return (-1, 0);
     }
 
     private static bool IsAsciiWordChar(char c) => char.IsAsciiLetterOrDigit(c);
