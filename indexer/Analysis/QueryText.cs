@@ -47,8 +47,7 @@ public static partial class QueryText
         if (features.HasFlag(QueryFeatures.QuestionWords))
             text = text.TrimEnd(Trailing);
         if (features.HasFlag(QueryFeatures.Cantonese))
-            foreach (var (cantonese, written) in CantoneseToWrittenBothScripts)
-                text = text.Replace(cantonese, written, StringComparison.Ordinal);
+            text = ToWritten(text);
         if (features.HasFlag(QueryFeatures.QuestionWords))
         {
             foreach (var phrase in QuestionPhrasesBothScripts)
@@ -57,6 +56,14 @@ public static partial class QueryText
         }
         return Whitespace().Replace(text, " ").Trim();
     }
+
+    /// <summary>Rewrites the Cantonese forms, except inside standard written words that contain the same characters
+    /// (關係 is not 關是, 唔該 is thanks).</summary>
+    private static string ToWritten(string text) => string.Concat(WrittenWordsContainingCantonese().Split(text).Select((part, i) =>
+        i % 2 == 1 ? part : CantoneseToWrittenBothScripts.Aggregate(part, (current, rule) => current.Replace(rule.Item1, rule.Item2, StringComparison.Ordinal))));
+
+    [GeneratedRegex("(關係|关系|聯係|係數|系数|唔該|唔该)")]
+    private static partial Regex WrittenWordsContainingCantonese();
 
     /// <summary>At most <see cref="MaxLength"/> characters; control and invisible format characters (NUL, zero-width
     /// spaces, direction marks) become spaces, so no input reaches the analyzers in a shape they choke on.</summary>

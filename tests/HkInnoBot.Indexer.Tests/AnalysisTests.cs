@@ -52,6 +52,7 @@ public class AnalysisTests
     [InlineData("有冇資助大學買儀器？", "資助大學買儀器")]
     [InlineData("邊度可以申請？", "可以申請")]
     [InlineData("数码港有几多间初创？", "数码港有 间初创")]
+    [InlineData("兩地關係係點？", "兩地關係是點")]
     public void CantoneseAndQuestionWordsBecomeTheTopic(string question, string topic) =>
         Assert.Equal(topic, QueryText.Prepare(question));
 
