@@ -23,6 +23,10 @@ internal sealed class PassageQuery
         "里面", "里", "现在", "谁", "哪", "多", "几", "样", "来", "做", "用", "对", "于", "把", "被", "就", "都", "也", "还",
     ];
 
+    // Measure words on their own ("幾多間" leaves 間); inside a word they are content (国家, 研究所), so unlike the
+    // function words above they do not drop the pairs that contain them.
+    private static readonly HashSet<string> MeasureWords = ["间", "个", "家", "所", "宗", "项", "条", "名", "位", "座", "次", "种", "只", "件"];
+
     // English question and function words, for questions asked in English or with English mixed in.
     private static readonly HashSet<string> EnglishFunctionWords =
     [
@@ -53,7 +57,8 @@ internal sealed class PassageQuery
 
     public Query Lucene { get; }
 
-    /// <summary>The bigram-field terms of every alternative, which mark whole matched runs in the text.</summary>
+    /// <summary>The word-field terms of every alternative. Words, not bigrams: the highlighter merges overlapping
+    /// tokens into one span, so two bigrams matched far apart in a run of Chinese would bold everything between.</summary>
     public Query Highlighting { get; }
 
     /// <summary>Null when the question has no searchable term (empty, punctuation, emoji, only question words).</summary>
@@ -75,7 +80,7 @@ internal sealed class PassageQuery
         foreach (var unit in ranked)
             lucene.Add(Disjunction(unit.Alternatives.Select(a => Any(a))), Occur.SHOULD);
         var highlighting = new BooleanQuery();
-        foreach (var term in judged.SelectMany(unit => unit.Alternatives).SelectMany(a => a).Where(t => t.Field == ChineseAnalysis.BigramsField))
+        foreach (var term in judged.SelectMany(unit => unit.Alternatives).SelectMany(a => a).Where(t => t.Field == ChineseAnalysis.WordsField))
             highlighting.Add(new TermQuery(new Term(term.Field, term.Text)), Occur.SHOULD);
         if (features.HasFlag(QueryFeatures.OrderedRuns))
             foreach (var phrase in OrderedRuns(analyzer, text, topical))
@@ -155,7 +160,7 @@ internal sealed class PassageQuery
     }
 
     private static bool IsTopical(string field, string term) =>
-        !FunctionWords.Contains(term) && !EnglishFunctionWords.Contains(term) &&
+        !FunctionWords.Contains(term) && !MeasureWords.Contains(term) && !EnglishFunctionWords.Contains(term) &&
         (field != ChineseAnalysis.BigramsField || !term.Any(c => FunctionWords.Contains(c.ToString())));
 
     // BM25's idf, so the confidence weighs terms the way the ranking does.

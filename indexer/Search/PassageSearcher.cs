@@ -81,15 +81,16 @@ public sealed class PassageSearcher : IDisposable
             stored.Get(PassageIndex.TitleField), stored.Get(PassageIndex.UpdatedField), text, highlight(text));
     }
 
-    /// <summary>Marks matched terms on the original text: the analysis keeps offsets into it.</summary>
+    /// <summary>Marks matched words on the original text: the analysis keeps offsets into it. Adjacent marked words
+    /// ("**科技****券**") become one run ("**科技券**").</summary>
     private string Highlight(PassageQuery query, string text)
     {
-        var highlighter = new Highlighter(new SimpleHTMLFormatter("**", "**"), new QueryScorer(query.Highlighting, ChineseAnalysis.BigramsField))
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("**", "**"), new QueryScorer(query.Highlighting, ChineseAnalysis.WordsField))
         {
             TextFragmenter = new NullFragmenter(),
         };
-        using var tokens = analyzer.GetTokenStream(ChineseAnalysis.BigramsField, text);
-        return highlighter.GetBestFragment(tokens, text) ?? text;
+        using var tokens = analyzer.GetTokenStream(ChineseAnalysis.WordsField, text);
+        return (highlighter.GetBestFragment(tokens, text) ?? text).Replace("****", "");
     }
 
     public void Dispose()

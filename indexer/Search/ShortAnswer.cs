@@ -60,8 +60,9 @@ public static partial class ShortAnswer
     [GeneratedRegex("排第几|排名|第几|排行|rank")]
     private static partial Regex RankQuestion();
 
-    // "近 4,300 間初創企業", "約 100 萬平方米", "超過九成人口", "30 億元": an optional approximation, a number and what it counts.
-    [GeneratedRegex(@"(?:近|約|逾|超過|不少於|不超過|最多|合共|至少|約為)?\s*(?:\d[\d,.]*\s*(?:萬|億)?|[一二兩三四五六七八九十百千]+(?:萬|億)?)\s*(?:%|個|間|家|所|宗|項|條|名|座|枚|支|成|倍|萬元|億元|元|平方米|港元|人民幣)[\p{IsCJKUnifiedIdeographs}A-Za-z]{0,6}")]
+    // "近 4,300 間初創企業", "約 100 萬平方米", "超過九成人口", "30 億元": an optional approximation, a number and what it
+    // counts, which ends where a conjunction starts the next item ("超過 900 間駐園區及接近 1,100 間…").
+    [GeneratedRegex(@"(?:近|約|逾|超過|不少於|不超過|最多|合共|至少|約為)?\s*(?:\d[\d,.]*\s*(?:萬|億)?|[一二兩三四五六七八九十百千]+(?:萬|億)?)\s*(?:%|個|間|家|所|宗|項|條|名|座|枚|支|成|倍|萬元|億元|元|平方米|港元|人民幣)(?:(?![及和與或])[\p{IsCJKUnifiedIdeographs}A-Za-z]){0,6}")]
     private static partial Regex Quantity();
 
     // "2024 年年底", "2023 年 10 月", "2024/25 年度"

@@ -47,6 +47,16 @@ public class SearchTests(CorpusIndexFixture index) : IClassFixture<CorpusIndexFi
     }
 
     [Fact]
+    public void OnlyMatchedWordsAreMarkedNotTheTextBetweenThem()
+    {
+        var hit = searcher.Search("數碼港有幾多間初創喺園區入面？", 1).Hits[0];
+        Assert.Contains("**數碼港**", hit.Highlighted);
+        Assert.Contains("**初創企業**", hit.Highlighted);
+        Assert.DoesNotMatch(@"\*\*[^*]*旗艦[^*]*\*\*", hit.Highlighted);
+        Assert.DoesNotContain("****", hit.Highlighted);
+    }
+
+    [Fact]
     public void OffsetPagesThroughTheSameRanking()
     {
         var firstSix = searcher.Search("初創企業資助", 6).Hits;

@@ -9,6 +9,7 @@ public class ShortAnswerTests(CorpusIndexFixture index) : IClassFixture<CorpusIn
     [InlineData("香港有幾多間初創企業？", "近 4,300 間初創企業")]
     [InlineData("香港有多少间初创企业？", "近 4,300 間初創企業")]
     [InlineData("創新斗室提供多少個住宿單位？", "約 500 個配以輔助設施")]
+    [InlineData("數碼港有幾多間初創喺園區入面？", "超過 900 間駐園區")]
     [InlineData("香港有幾多間金融科技公司？", "約 1,000 間金融科技公司")]
     [InlineData("研究人才庫最多資助聘請幾多名研究人才？", "最多四名研究人才進行")]
     [InlineData("微電子中心幾時落成？", "2024 年內")]
