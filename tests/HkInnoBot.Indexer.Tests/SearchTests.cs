@@ -58,6 +58,19 @@ public class SearchTests(CorpusIndexFixture index) : IClassFixture<CorpusIndexFi
     }
 
     [Fact]
+    public void OneSearcherServesManyThreadsWithTheSameResults()
+    {
+        string[] questions = ["科技券係咩？", "香港有多少间初创企业？", "InnoHK", "電子錢包牌照", "How do I renew my passport?", "5G 覆蓋"];
+        var expected = questions.Select(q => string.Join(",", searcher.Search(q, 3).Hits.Select(h => h.Id + h.Highlighted))).ToList();
+
+        var results = new System.Collections.Concurrent.ConcurrentBag<(int, string)>();
+        Parallel.For(0, 600, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+            results.Add((i % questions.Length, string.Join(",", searcher.Search(questions[i % questions.Length], 3).Hits.Select(h => h.Id + h.Highlighted)))));
+
+        Assert.All(results, result => Assert.Equal(expected[result.Item1], result.Item2));
+    }
+
+    [Fact]
     public void OffsetPagesThroughTheSameRanking()
     {
         var firstSix = searcher.Search("初創企業資助", 6).Hits;
