@@ -21,7 +21,7 @@ public static class ChineseAnalysis
     /// <summary>Bump when the analysis or the chunking changes: indexes built by another version are rebuilt.</summary>
     public const string Version = "1";
 
-    public static readonly LuceneVersion Lucene = LuceneVersion.LUCENE_48;
+    public static readonly LuceneVersion MatchVersion = LuceneVersion.LUCENE_48;
 
     public static Analyzer Create() =>
         new PerFieldAnalyzerWrapper(new WordsAnalyzer(), new Dictionary<string, Analyzer> { [BigramsField] = new BigramsAnalyzer() });
@@ -58,9 +58,9 @@ public static class ChineseAnalysis
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
             var tokenizer = new HMMChineseTokenizer(reader);
-            TokenStream stream = new LowerCaseFilter(Lucene, tokenizer);
+            TokenStream stream = new LowerCaseFilter(MatchVersion, tokenizer);
             // SmartCn's default stop set is punctuation only; words stay.
-            stream = new StopFilter(Lucene, stream, SmartChineseAnalyzer.DefaultStopSet);
+            stream = new StopFilter(MatchVersion, stream, SmartChineseAnalyzer.DefaultStopSet);
             return new TokenStreamComponents(tokenizer, stream);
         }
     }
@@ -71,12 +71,12 @@ public static class ChineseAnalysis
 
         protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
         {
-            var tokenizer = new StandardTokenizer(Lucene, reader);
+            var tokenizer = new StandardTokenizer(MatchVersion, reader);
             TokenStream stream = new CJKBigramFilter(tokenizer);
             // "Wi-Fi.HK" and "Wi-Fi. HK" must meet: split ASCII words on punctuation, but keep "5G" and "InnoHK" whole.
-            stream = new WordDelimiterFilter(Lucene, stream,
+            stream = new WordDelimiterFilter(MatchVersion, stream,
                 WordDelimiterFlags.GENERATE_WORD_PARTS | WordDelimiterFlags.GENERATE_NUMBER_PARTS | WordDelimiterFlags.PRESERVE_ORIGINAL, null);
-            stream = new LowerCaseFilter(Lucene, stream);
+            stream = new LowerCaseFilter(MatchVersion, stream);
             return new TokenStreamComponents(tokenizer, stream);
         }
     }

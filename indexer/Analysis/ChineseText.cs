@@ -24,7 +24,11 @@ public static class ChineseText
         return FoldWidth(converted);
     }
 
-    // Nothing to convert: skip the transliterator.
+    /// <summary>For comparing what users type with data written in either script or case: Simplified, half-width,
+    /// lower case, same length.</summary>
+    public static string ComparisonKey(string text) => NormalizeForSearch(text).ToLowerInvariant();
+
+    // Empty text (the char filter passes it for empty input) never reaches the transliterator.
     public static string ToSimplified(string text) => text.Length == 0 ? text : HantToHans.Transliterate(text);
 
     public static string ToTraditional(string text) => text.Length == 0 ? text : HansToHant.Transliterate(text);

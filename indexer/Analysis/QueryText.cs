@@ -37,9 +37,10 @@ public static partial class QueryText
         "哪兒", "哪些", "哪個", "哪間", "哪類", "哪一", "會否", "可否", "請告訴我", "告訴我", "介紹一下", "一下",
     ];
 
-    // Sentence-final particles and punctuation: trimmed before the rewrite (Cantonese 嚟, 㗎) and after it
-    // (係咩 → 是甚麼 leaves a final 是).
-    private static readonly char[] Trailing = "嗎呢吧呀啊嘛喎囉啦咧嚟㗎吖喇咋噃未是的了 ?？!！。.,，~～".ToCharArray();
+    // Sentence-final particles and punctuation, trimmed before the rewrite (Cantonese 嚟, 㗎, 未) and after it, when
+    // also a 是 left by a removed question phrase goes (係咩 → 是甚麼 → 是). Not 的 or 了: they end words (目的).
+    private static readonly char[] Trailing = "嗎呢吧呀啊嘛喎囉啦咧嚟㗎吖喇咋噃未 ?？!！。.,，~～".ToCharArray();
+    private static readonly char[] TrailingAfterRemoval = [.. Trailing, '是'];
 
     public static string Prepare(string question, QueryFeatures features = QueryFeatures.All)
     {
@@ -52,7 +53,7 @@ public static partial class QueryText
         {
             foreach (var phrase in QuestionPhrasesBothScripts)
                 text = text.Replace(phrase, " ", StringComparison.Ordinal);
-            text = text.TrimEnd(Trailing);
+            text = text.TrimEnd(TrailingAfterRemoval);
         }
         return Whitespace().Replace(text, " ").Trim();
     }
@@ -65,21 +66,31 @@ public static partial class QueryText
     [GeneratedRegex("(關係|关系|聯係|係數|系数|唔該|唔该)")]
     private static partial Regex WrittenWordsContainingCantonese();
 
-    /// <summary>At most <see cref="MaxLength"/> characters; control and invisible format characters (NUL, zero-width
-    /// spaces, direction marks) become spaces, so no input reaches the analyzers in a shape they choke on.</summary>
+    /// <summary>
+    /// The question as searched: control and invisible format characters (NUL, zero-width spaces, direction marks)
+    /// become spaces, runs of spaces one, and it is cut to <see cref="MaxLength"/> characters, never inside a character.
+    /// </summary>
     public static string Clean(string? question)
+    {
+        var text = Tidy(question);
+        if (text.Length <= MaxLength)
+            return text;
+        return text[..(char.IsHighSurrogate(text[MaxLength - 1]) ? MaxLength - 1 : MaxLength)];
+    }
+
+    /// <summary>Whether <see cref="Clean"/> cuts the question.</summary>
+    public static bool IsTooLong(string? question) => Tidy(question).Length > MaxLength;
+
+    // Only the start is read: whatever follows many screens of text is not part of a question.
+    private static string Tidy(string? question)
     {
         if (string.IsNullOrEmpty(question))
             return "";
-        var builder = new StringBuilder(Math.Min(question.Length, MaxLength));
-        foreach (var rune in question.EnumerateRunes())
+        var builder = new StringBuilder();
+        foreach (var rune in question.AsSpan(0, Math.Min(question.Length, 16 * MaxLength)).EnumerateRunes())
         {
-            if (builder.Length >= MaxLength)
-                break;
             var category = Rune.GetUnicodeCategory(rune);
-            builder.Append(category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
-                ? " "
-                : rune.ToString());
+            builder.Append(category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.PrivateUse ? " " : rune.ToString());
         }
         return Whitespace().Replace(builder.ToString(), " ").Trim();
     }

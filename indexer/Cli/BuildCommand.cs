@@ -7,11 +7,12 @@ internal static class BuildCommand
 {
     public static Command Create()
     {
-        var command = new Command("build", "Build the index from the corpus (always rebuilds; the old index serves until the new one is complete)");
+        var command = CommonOptions.IndexCommand("build", "Build the index from the corpus (always rebuilds; the old index serves until the new one is complete)");
         command.SetAction(parse =>
         {
             var settings = CommonOptions.Settings(parse);
-            var summary = PassageIndex.Build(settings, CommonOptions.Logger());
+            using var logging = CommonOptions.Logging();
+            var summary = PassageIndex.Build(settings, logging.CreateLogger("indexer"));
             Console.WriteLine($"Built {settings.IndexPath}: {summary.Documents} document(s), {summary.Passages} passages, {summary.Elapsed.TotalSeconds:F2} s");
             return 0;
         });

@@ -11,24 +11,28 @@ internal static class CommonOptions
     {
         Description = "Index folder (shared with the bot)",
         DefaultValueFactory = _ => SearchSettings.DefaultIndexPath,
-        Recursive = true,
     };
 
     public static readonly Option<string> Corpus = new("--corpus")
     {
         Description = "Corpus folder: NAME.txt + NAME.meta.json per document",
         DefaultValueFactory = _ => SearchSettings.DefaultCorpusPath,
-        Recursive = true,
     };
 
     public static readonly Option<double> Threshold = new("--threshold")
     {
         Description = "Confidence below which a question counts as unanswered",
         DefaultValueFactory = _ => new SearchSettings().ConfidenceThreshold,
-        Recursive = true,
     };
 
-    public static IEnumerable<Option> All => [Index, Corpus, Threshold];
+    /// <summary>A command that works on the index, with the options every such command takes.</summary>
+    public static Command IndexCommand(string name, string description)
+    {
+        var command = new Command(name, description);
+        foreach (var option in new Option[] { Index, Corpus, Threshold })
+            command.Options.Add(option);
+        return command;
+    }
 
     public static SearchSettings Settings(ParseResult parse) => new()
     {
@@ -37,11 +41,10 @@ internal static class CommonOptions
         ConfidenceThreshold = parse.GetValue(Threshold),
     };
 
-    /// <summary>Progress goes to stderr, so stdout stays clean for --json.</summary>
-    public static ILogger Logger(LogLevel minimum = LogLevel.Information) =>
+    /// <summary>Progress goes to stderr, so stdout stays clean for --json. Dispose it to flush the last lines.</summary>
+    public static ILoggerFactory Logging(LogLevel minimum = LogLevel.Information) =>
         LoggerFactory.Create(logging => logging
                 .SetMinimumLevel(minimum)
                 .AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = null; })
-                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace))
-            .CreateLogger("indexer");
+                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
 }

@@ -16,7 +16,10 @@ internal static class EvalCommand
         var misses = new Option<bool>("--misses") { Description = "Also list the questions not answered at rank 1 or wrongly declined/answered" };
         var thresholds = new Option<bool>("--thresholds") { Description = "Also show the no-answer trade-off at a range of thresholds" };
         var ablation = new Option<bool>("--ablation") { Description = "Compare with each query-understanding step switched off" };
-        var command = new Command("eval", "Measure R@1, R@3, MRR and the no-answer behaviour on a question file") { file, misses, thresholds, ablation };
+        var command = CommonOptions.IndexCommand("eval", "Measure R@1, R@3, MRR and the no-answer behaviour on a question file");
+        command.Arguments.Add(file);
+        foreach (var option in new Option[] { misses, thresholds, ablation })
+            command.Options.Add(option);
         command.SetAction(parse =>
         {
             IReadOnlyList<EvalQuestion> questions;
@@ -31,7 +34,8 @@ internal static class EvalCommand
             }
             var settings = CommonOptions.Settings(parse);
             IReadOnlyList<EvalOutcome> outcomes;
-            using (var searcher = PassageIndex.OpenOrBuild(settings, CommonOptions.Logger(LogLevel.Warning)))
+            using (var logging = CommonOptions.Logging(LogLevel.Warning))
+            using (var searcher = PassageIndex.OpenOrBuild(settings, logging.CreateLogger("indexer")))
                 outcomes = Evaluator.Run(searcher, questions);
             Print(outcomes);
             if (parse.GetValue(thresholds))

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using HkInnoBot.Indexer.Index;
 using HkInnoBot.Indexer.Search;
@@ -9,26 +8,24 @@ namespace HkInnoBot.Indexer.Cli;
 
 internal static class SearchCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
-
     public static Command Create()
     {
         var question = new Argument<string?>("question") { Description = "The question; without it, one question per line is read from stdin", Arity = ArgumentArity.ZeroOrOne };
         var top = new Option<int>("--top") { Description = "Number of passages", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "One JSON object per question" };
-        var command = new Command("search", "Search the index") { question, top, json };
+        var command = CommonOptions.IndexCommand("search", "Search the index");
+        command.Arguments.Add(question);
+        command.Options.Add(top);
+        command.Options.Add(json);
         command.SetAction(parse =>
         {
-            using var searcher = PassageIndex.OpenOrBuild(CommonOptions.Settings(parse), CommonOptions.Logger(LogLevel.Warning));
+            using var logging = CommonOptions.Logging(LogLevel.Warning);
+            using var searcher = PassageIndex.OpenOrBuild(CommonOptions.Settings(parse), logging.CreateLogger("indexer"));
             var questions = parse.GetValue(question) is { } single ? [single] : ReadLines(Console.In);
             foreach (var q in questions)
             {
                 var result = searcher.Search(q, parse.GetValue(top));
-                Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(BatchLine(result), Json) : Describe(result));
+                Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(BatchLine(result), Json.Lines) : Describe(result));
             }
             return 0;
         });

@@ -10,8 +10,6 @@ public sealed record CorpusDocument(string Id, DocumentMetadata Metadata, string
 {
     public const string MetadataSuffix = ".meta.json";
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
-
     /// <summary>Every document in the folder, in file-name order. A document is announced by its sidecar, so other
     /// data files (synonyms) can live in the same folder.</summary>
     public static IReadOnlyList<CorpusDocument> LoadAll(string corpusPath)
@@ -34,7 +32,7 @@ public sealed record CorpusDocument(string Id, DocumentMetadata Metadata, string
         DocumentMetadata? metadata;
         try
         {
-            metadata = JsonSerializer.Deserialize<DocumentMetadata>(File.ReadAllText(metadataPath), JsonOptions);
+            metadata = JsonSerializer.Deserialize<DocumentMetadata>(File.ReadAllText(metadataPath), Json.Lenient);
         }
         catch (JsonException e)
         {

@@ -14,8 +14,6 @@ public sealed record EvalQuestion(
 {
     public bool InScope => Expect.Count > 0;
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
-
     /// <summary>Reads a JSONL file; a malformed line fails with its line number.</summary>
     public static IReadOnlyList<EvalQuestion> Load(string path)
     {
@@ -28,7 +26,7 @@ public sealed record EvalQuestion(
                 continue;
             try
             {
-                questions.Add(JsonSerializer.Deserialize<EvalQuestion>(line, JsonOptions)
+                questions.Add(JsonSerializer.Deserialize<EvalQuestion>(line, Json.Lenient)
                     ?? throw new JsonException("null is not a question"));
             }
             catch (JsonException e)

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace HkInnoBot.Indexer.Feedback;
@@ -23,22 +22,16 @@ public sealed class FeedbackSettings
 /// </summary>
 public sealed class FeedbackLog(FeedbackSettings settings)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
-
     private readonly Lock gate = new();
 
     public void Append(FeedbackEntry entry)
     {
-        var line = JsonSerializer.Serialize(entry, Json) + "\n";
+        var line = JsonSerializer.Serialize(entry, Json.Lines) + "\n";
         lock (gate)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Path))!);
             var current = new FileInfo(settings.Path);
-            if (current.Exists && current.Length + line.Length > settings.MaxFileBytes)
+            if (current.Exists && current.Length + System.Text.Encoding.UTF8.GetByteCount(line) > settings.MaxFileBytes)
                 Rotate();
             File.AppendAllText(settings.Path, line);
         }
@@ -62,7 +55,7 @@ public sealed class FeedbackLog(FeedbackSettings settings)
     {
         try
         {
-            return JsonSerializer.Deserialize<FeedbackEntry>(line, Json);
+            return JsonSerializer.Deserialize<FeedbackEntry>(line, Json.Lines);
         }
         catch (JsonException)
         {

@@ -27,25 +27,28 @@ public static class PassageIndex
 
     public enum Status { Current, Stale, Missing }
 
-    public sealed record BuildSummary(int Documents, int Passages, TimeSpan Elapsed, string Generation);
+    /// <summary>How long a build waits for another process's build of the same index to finish.</summary>
+    private static readonly TimeSpan BuildLockTimeout = TimeSpan.FromMinutes(2);
+
+    public sealed record BuildSummary(int Documents, int Passages, TimeSpan Elapsed);
 
     /// <summary>Builds the index from <c>CorpusPath</c> when missing or stale, then opens it. A failed build falls
     /// back to the previous index when there is one.</summary>
     public static PassageSearcher OpenOrBuild(SearchSettings settings, ILogger logger)
     {
-        var status = Check(settings);
-        if (status != Status.Current)
+        if (Check(settings) != Status.Current)
         {
-            logger.LogInformation("Index at {IndexPath} is {Status}; building from {CorpusPath}", settings.IndexPath, status, settings.CorpusPath);
             try
             {
-                var summary = Build(settings, logger);
-                logger.LogInformation("Indexed {Passages} passages from {Documents} documents in {Seconds:F2} s",
-                    summary.Passages, summary.Documents, summary.Elapsed.TotalSeconds);
+                using var buildLock = AcquireBuildLock(settings.IndexPath);
+                // Another process (a second bot, the indexer) may have built it while this one waited.
+                var status = Check(settings);
+                if (status != Status.Current)
+                    BuildLocked(settings, logger, status);
             }
             catch (Exception e) when (e is CorpusException or IOException or UnauthorizedAccessException)
             {
-                if (status == Status.Missing)
+                if (Check(settings) == Status.Missing)
                     throw new IndexUnavailableException($"No index at {settings.IndexPath} and the build failed: {e.Message}", e);
                 logger.LogError(e, "Index build failed; serving the previous index");
             }
@@ -55,13 +58,14 @@ public static class PassageIndex
 
     public static PassageSearcher Open(SearchSettings settings)
     {
+        var synonyms = Synonyms.Load(settings.CorpusPath);
         var directory = OpenCurrent(settings.IndexPath)
             ?? throw new IndexUnavailableException($"No usable index at {settings.IndexPath}");
         try
         {
-            return new PassageSearcher(DirectoryReader.Open(directory), settings.ConfidenceThreshold, Synonyms.Load(settings.CorpusPath), settings.Features);
+            return new PassageSearcher(directory, settings.ConfidenceThreshold, synonyms, settings.Features);
         }
-        catch (Exception e) when (e is IOException or CorruptIndexException)
+        catch (IOException e)
         {
             directory.Dispose();
             throw new IndexUnavailableException($"The index at {settings.IndexPath} cannot be read: {e.Message}", e);
@@ -83,8 +87,9 @@ public static class PassageIndex
                 ? Status.Current
                 : Status.Stale;
         }
-        catch (Exception e) when (e is IOException or CorruptIndexException or IndexNotFoundException)
+        catch (IOException)
         {
+            // Lucene's CorruptIndexException and IndexNotFoundException are IOExceptions too.
             return Status.Missing;
         }
         catch (CorpusException)
@@ -94,16 +99,23 @@ public static class PassageIndex
         }
     }
 
+    /// <summary>Builds a new generation and switches to it; one build at a time per index folder, across processes.</summary>
     public static BuildSummary Build(SearchSettings settings, ILogger logger)
     {
+        using var buildLock = AcquireBuildLock(settings.IndexPath);
+        return BuildLocked(settings, logger, Check(settings));
+    }
+
+    private static BuildSummary BuildLocked(SearchSettings settings, ILogger logger, Status status)
+    {
+        logger.LogInformation("Index at {IndexPath} is {Status}; building from {CorpusPath}", settings.IndexPath, status, settings.CorpusPath);
         var clock = Stopwatch.StartNew();
         var documents = CorpusDocument.LoadAll(settings.CorpusPath);
-        System.IO.Directory.CreateDirectory(settings.IndexPath);
 
         var generation = $"{GenerationPrefix}{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}"[..40];
         var passages = 0;
         using (var directory = FSDirectory.Open(Path.Combine(settings.IndexPath, generation)))
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(ChineseAnalysis.Lucene, ChineseAnalysis.Create())
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(ChineseAnalysis.MatchVersion, ChineseAnalysis.Create())
                {
                    OpenMode = OpenMode.CREATE,
                    Similarity = Similarity,
@@ -131,7 +143,9 @@ public static class PassageIndex
         }
 
         SwitchTo(settings.IndexPath, generation);
-        return new BuildSummary(documents.Count, passages, clock.Elapsed, generation);
+        logger.LogInformation("Indexed {Passages} passages from {Documents} document(s) in {Seconds:F2} s",
+            passages, documents.Count, clock.Elapsed.TotalSeconds);
+        return new BuildSummary(documents.Count, passages, clock.Elapsed);
     }
 
     /// <summary>A content hash of everything that goes into the index, so an edited corpus is noticed.</summary>
@@ -159,6 +173,25 @@ public static class PassageIndex
         ];
     }
 
+    /// <summary>An exclusive lock on <c>build.lock</c> (advisory on POSIX, honoured by every build of this code).</summary>
+    private static FileStream AcquireBuildLock(string indexPath)
+    {
+        System.IO.Directory.CreateDirectory(indexPath);
+        var path = Path.Combine(indexPath, "build.lock");
+        var deadline = DateTime.UtcNow + BuildLockTimeout;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+
     private static FSDirectory? OpenCurrent(string indexPath)
     {
         var pointer = Path.Combine(indexPath, CurrentFile);
@@ -178,8 +211,8 @@ public static class PassageIndex
     }
 
     /// <summary>Deletes the generations before <paramref name="current"/>: replaced ones and half-written ones of
-    /// killed builds (names sort by time; a concurrent newer build is left alone). Open readers keep their files on
-    /// POSIX; where deletion is refused, the folder waits for the next build.</summary>
+    /// killed builds (names sort by time; builds hold the build lock, so none is in progress). Open readers keep their
+    /// files on POSIX; where deletion is refused, the folder waits for the next build.</summary>
     private static void RemoveGenerationsOlderThan(string indexPath, string current)
     {
         foreach (var folder in System.IO.Directory.GetDirectories(indexPath, GenerationPrefix + "*"))

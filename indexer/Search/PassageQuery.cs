@@ -25,12 +25,12 @@ internal sealed class PassageQuery
 
     // Measure words on their own ("幾多間" leaves 間); inside a word they are content (国家, 研究所), so unlike the
     // function words above they do not drop the pairs that contain them.
-    private static readonly HashSet<string> MeasureWords = ["间", "个", "家", "所", "宗", "项", "条", "名", "位", "座", "次", "种", "只", "件"];
+    private static readonly HashSet<string> MeasureWords = ["间", "家", "所", "宗", "项", "条", "名", "位", "座", "次", "种", "只", "件"];
 
     // English question and function words, for questions asked in English or with English mixed in.
     private static readonly HashSet<string> EnglishFunctionWords =
     [
-        .. global::Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet.Select(word => word.ToString()!),
+        .. Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet.Select(word => word.ToString()!),
         "how", "what", "when", "which", "who", "whom", "where", "why", "many", "much", "does", "do", "did", "is", "are",
         "was", "were", "can", "could", "has", "have", "had", "any", "about", "there", "now",
     ];
@@ -48,14 +48,15 @@ internal sealed class PassageQuery
 
     private readonly IReadOnlyList<Unit> units;
 
-    private PassageQuery(Query lucene, Query highlighting, IReadOnlyList<Unit> units)
+    private PassageQuery(Query ranking, Query highlighting, IReadOnlyList<Unit> units)
     {
-        Lucene = lucene;
+        Ranking = ranking;
         Highlighting = highlighting;
         this.units = units;
     }
 
-    public Query Lucene { get; }
+    /// <summary>What ranks the passages.</summary>
+    public Query Ranking { get; }
 
     /// <summary>The word-field terms of every alternative. Words, not bigrams: the highlighter merges overlapping
     /// tokens into one span, so two bigrams matched far apart in a run of Chinese would bold everything between.</summary>

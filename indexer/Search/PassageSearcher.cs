@@ -13,6 +13,7 @@ namespace HkInnoBot.Indexer.Search;
 /// </summary>
 public sealed class PassageSearcher : IDisposable
 {
+    private readonly Lucene.Net.Store.Directory directory;
     private readonly DirectoryReader reader;
     private readonly IndexSearcher searcher;
     private readonly Analyzer analyzer = ChineseAnalysis.Create();
@@ -20,9 +21,11 @@ public sealed class PassageSearcher : IDisposable
     private readonly Synonyms synonyms;
     private readonly QueryFeatures features;
 
-    public PassageSearcher(DirectoryReader reader, double confidenceThreshold, Synonyms synonyms, QueryFeatures features = QueryFeatures.All)
+    /// <summary>Opens the index in <paramref name="directory"/>, which the searcher then owns.</summary>
+    public PassageSearcher(Lucene.Net.Store.Directory directory, double confidenceThreshold, Synonyms synonyms, QueryFeatures features = QueryFeatures.All)
     {
-        this.reader = reader;
+        this.directory = directory;
+        reader = DirectoryReader.Open(directory);
         this.synonyms = synonyms;
         this.features = features;
         threshold = confidenceThreshold;
@@ -48,8 +51,9 @@ public sealed class PassageSearcher : IDisposable
         if (query is null || top <= 0)
             return new SearchResult(question, false, []);
 
-        offset = Math.Max(0, offset);
-        var scored = searcher.Search(query.Lucene, offset + top).ScoreDocs;
+        // Paging never asks Lucene for more than the index holds, whatever a button value says.
+        offset = Math.Clamp(offset, 0, reader.MaxDoc);
+        var scored = searcher.Search(query.Ranking, Math.Min(offset + Math.Min(top, reader.MaxDoc), reader.MaxDoc)).ScoreDocs;
         var bestConfidence = scored.Length > 0 ? query.Confidence(reader, scored[0].Doc) : 0;
         var hits = scored
             .Skip(offset)
@@ -97,5 +101,6 @@ public sealed class PassageSearcher : IDisposable
     {
         analyzer.Dispose();
         reader.Dispose();
+        directory.Dispose();
     }
 }

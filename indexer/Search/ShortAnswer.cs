@@ -27,7 +27,7 @@ public static partial class ShortAnswer
 
     private static Kind? Asks(string question)
     {
-        var text = ChineseText.NormalizeForSearch(question).ToLowerInvariant();
+        var text = ChineseText.ComparisonKey(question);
         if (RankQuestion().IsMatch(text))
             return Kind.Rank;
         if (DateQuestion().IsMatch(text))

@@ -69,10 +69,8 @@ public sealed class Synonyms
         return chosen.OrderBy(c => c.Start).Select(c => (c.Phrase, c.Alternatives)).ToList();
     }
 
-    public int Count => rules.Count;
-
-    // Comparison form: Simplified, half-width, lower case; length-preserving, so positions map back to the question.
-    private static string Key(string text) => ChineseText.NormalizeForSearch(text).ToLowerInvariant();
+    // Length-preserving, so positions in the key are positions in the question.
+    private static string Key(string text) => ChineseText.ComparisonKey(text);
 
     private static string[] Terms(string side) =>
         side.Split(',').Select(t => Key(t.Trim())).Where(t => t.Length > 0).Distinct().ToArray();

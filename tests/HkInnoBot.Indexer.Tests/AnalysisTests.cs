@@ -53,6 +53,8 @@ public class AnalysisTests
     [InlineData("邊度可以申請？", "可以申請")]
     [InlineData("数码港有几多间初创？", "数码港有 间初创")]
     [InlineData("兩地關係係點？", "兩地關係是點")]
+    [InlineData("科技券的目的", "科技券的目的")]
+    [InlineData("微電子中心落成了嗎？", "微電子中心落成了")]
     public void CantoneseAndQuestionWordsBecomeTheTopic(string question, string topic) =>
         Assert.Equal(topic, QueryText.Prepare(question));
 
@@ -60,6 +62,10 @@ public class AnalysisTests
     public void CleaningCapsLengthAndDropsInvisibleCharacters()
     {
         Assert.Equal(QueryText.MaxLength, QueryText.Clean(new string('科', 100_000)).Length);
+        Assert.True(QueryText.IsTooLong(new string('科', QueryText.MaxLength + 1)));
+        Assert.Equal("a 科技券", QueryText.Clean("a" + new string(' ', 300) + "科技券"));
+        Assert.False(QueryText.IsTooLong("a" + new string(' ', 300) + "科技券"));
+        Assert.Equal(QueryText.MaxLength - 1, QueryText.Clean(new string('科', QueryText.MaxLength - 1) + "😀").Length);
         Assert.Equal("科技 券", QueryText.Clean("科技\0\u200B券\u202E"));
         Assert.Equal("", QueryText.Clean(null));
     }

@@ -105,7 +105,7 @@ public class CommandLineTests(CorpusIndexFixture index) : IClassFixture<CorpusIn
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HkInnoBot.Indexer.dll"));
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
-        if (!arguments.Contains("--index"))
+        if (arguments[0] != "review" && !arguments.Contains("--index"))
             foreach (var argument in new[] { "--index", index.Settings.IndexPath })
                 start.ArgumentList.Add(argument);
         using var process = Process.Start(start)!;

@@ -10,7 +10,7 @@ public sealed class FeedbackLogTests : IDisposable
         new() { Path = Path.Combine(folder, "feedback.jsonl"), MaxFileBytes = maxBytes, KeptFiles = kept };
 
     private static FeedbackEntry Vote(int i, bool helpful = false) =>
-        new(DateTimeOffset.UnixEpoch.AddMinutes(i), $"問題 {i}", $"doc#{i:D3}", helpful);
+        new(DateTimeOffset.UnixEpoch.AddMinutes(i), $"數碼港有幾多間初創企業喺園區入面？問題 {i}", $"doc#{i:D3}", helpful);
 
     [Fact]
     public void VotesAreReadBackInOrder()
@@ -24,13 +24,14 @@ public sealed class FeedbackLogTests : IDisposable
     [Fact]
     public void TheLogRotatesAtItsSizeLimitAndKeepsABoundedNumberOfFiles()
     {
-        var settings = Settings(maxBytes: 300, kept: 2);
+        var settings = Settings(maxBytes: 400, kept: 2);
         var log = new FeedbackLog(settings);
         for (var i = 0; i < 100; i++)
             log.Append(Vote(i));
 
         Assert.Equal(3, Directory.GetFiles(folder).Length);
-        Assert.All(Directory.GetFiles(folder), file => Assert.InRange(new FileInfo(file).Length, 1, 300));
+        // Bytes, not characters: each Chinese character is three bytes of UTF-8.
+        Assert.All(Directory.GetFiles(folder), file => Assert.InRange(new FileInfo(file).Length, 1, 400));
         var kept = FeedbackLog.Read(settings).ToList();
         Assert.Equal(Vote(99), kept[^1]);
         Assert.Equal(kept.OrderBy(v => v.Time), kept);

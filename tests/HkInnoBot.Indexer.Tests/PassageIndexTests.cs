@@ -76,6 +76,32 @@ public sealed class PassageIndexTests : IDisposable
     }
 
     [Fact]
+    public void BuildsAtTheSameTimeTakeTurnsAndLeaveOneGoodIndex()
+    {
+        var errors = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+        Parallel.For(0, 4, i =>
+        {
+            try
+            {
+                if (i % 2 == 0)
+                    PassageIndex.Build(settings, NullLogger.Instance);
+                else
+                    PassageIndex.OpenOrBuild(settings, NullLogger.Instance).Dispose();
+            }
+            catch (Exception e)
+            {
+                errors.Add(e);
+            }
+        });
+
+        Assert.Empty(errors);
+        Assert.Equal(PassageIndex.Status.Current, PassageIndex.Check(settings));
+        Assert.Single(Directory.GetDirectories(settings.IndexPath));
+        using var searcher = PassageIndex.Open(settings);
+        Assert.Equal(98, searcher.PassageCount);
+    }
+
+    [Fact]
     public void ACorruptIndexIsRebuilt()
     {
         PassageIndex.Build(settings, NullLogger.Instance);

@@ -79,6 +79,17 @@ public class SearchTests(CorpusIndexFixture index) : IClassFixture<CorpusIndexFi
         Assert.Equal([4, 5, 6], secondPage.Select(h => h.Rank));
     }
 
+    [Theory]
+    [InlineData(3, int.MaxValue)]
+    [InlineData(int.MaxValue, 0)]
+    [InlineData(int.MaxValue, int.MaxValue)]
+    [InlineData(-5, -5)]
+    public void PagingArgumentsOutOfRangeAreSafe(int top, int offset)
+    {
+        var result = searcher.Search("初創企業", top, offset);
+        Assert.True(result.Hits.Count <= index.Searcher.PassageCount);
+    }
+
     [Fact]
     public void ConfidenceFallsDownTheRanking()
     {
