@@ -3,6 +3,7 @@ using HkInnoBot.Bot.Cards;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder.TraceExtensions;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 
@@ -21,9 +22,11 @@ public sealed class AdapterWithErrorHandler : CloudAdapter
             try
             {
                 await turnContext.SendActivityAsync(AnswerCards.TurnFailed());
-                // Shown only in the Emulator's inspector; other channels drop trace activities.
-                await turnContext.TraceActivityAsync("OnTurnError Trace", exception.Message,
-                    "https://www.botframework.com/schemas/error", "TurnError");
+                // The error's text is for the developer's Emulator only: other clients (the built-in Direct Line
+                // returns every reply, traces included) must not see internals.
+                if (turnContext.Activity.ChannelId == Channels.Emulator)
+                    await turnContext.TraceActivityAsync("OnTurnError Trace", exception.Message,
+                        "https://www.botframework.com/schemas/error", "TurnError");
             }
             catch (Exception sendFailure)
             {

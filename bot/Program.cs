@@ -20,8 +20,16 @@ builder.Services.AddOptions<AnswerOptions>()
     .Bind(builder.Configuration.GetSection(AnswerOptions.Section))
     .Validate(AnswerOptions.AreValid, "An Answers setting is out of range.")
     .ValidateOnStart();
-builder.Services.Configure<SearchSettings>(builder.Configuration.GetSection("Search"));
-builder.Services.AddSingleton(new FeedbackLog(builder.Configuration.GetSection("Feedback").Get<FeedbackSettings>() ?? new FeedbackSettings()));
+builder.Services.AddOptions<SearchSettings>()
+    .Bind(builder.Configuration.GetSection("Search"))
+    .Validate(search => search.ConfidenceThreshold is >= 0 and <= 1, "Search:ConfidenceThreshold must be between 0 and 1.")
+    .ValidateOnStart();
+builder.Services.AddOptions<FeedbackSettings>()
+    .Bind(builder.Configuration.GetSection("Feedback"))
+    .Validate(feedback => feedback.MaxFileBytes >= 1024 && feedback.KeptFiles is >= 0 and <= 100,
+        "Feedback:MaxFileBytes must be at least 1024 and Feedback:KeptFiles between 0 and 100.")
+    .ValidateOnStart();
+builder.Services.AddSingleton(services => new FeedbackLog(services.GetRequiredService<IOptions<FeedbackSettings>>().Value));
 builder.Services.AddSingleton(services => PolicySearch.Open(
     services.GetRequiredService<IOptions<SearchSettings>>().Value,
     services.GetRequiredService<ILogger<PolicySearch>>()));

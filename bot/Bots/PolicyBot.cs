@@ -47,7 +47,7 @@ public sealed class PolicyBot(PolicySearch search, FeedbackLog feedback, IOption
 
         // Cleaning also cuts the question to the length search uses; a longer message is answered by its start.
         var message = QueryText.Clean(activity.Text);
-        if (activity.Text?.Length > QueryText.MaxLength)
+        if (QueryText.IsTooLong(activity.Text))
             await turnContext.SendActivityAsync(AnswerCards.QuestionShortened(QueryText.MaxLength), cancellationToken);
         await turnContext.SendActivityAsync(AnswerCards.InScript(ReplyTo(message), ScriptDetector.Detect(message)), cancellationToken);
     }
@@ -96,13 +96,16 @@ public sealed class PolicyBot(PolicySearch search, FeedbackLog feedback, IOption
 
     private IMessageActivity RecordVote(string question, ButtonValue button)
     {
+        // Only votes on passages that exist reach the review list, so it cannot be filled with made-up ids.
+        if (search.Searcher?.GetPassage(button.PassageId!, question) is null)
+            return AnswerCards.PassageNotFound();
         try
         {
             feedback.Append(new FeedbackEntry(DateTimeOffset.UtcNow, question, button.PassageId!, button.Helpful));
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A full disk must not cost the user an answer; the vote is only lost.
+            // A full or read-only disk must not cost the user a reply; the vote is only lost.
             logger.LogWarning(e, "Could not record feedback");
         }
         return AnswerCards.ThanksForVote(button.Helpful);

@@ -62,7 +62,7 @@ public static class AnswerCards
 
     /// <summary>
     /// The reply in the asker's script: a question written in Simplified gets Simplified text and labels (ICU Hant→Hans;
-    /// markdown emphasis is untouched). Button data stays as it is, so passage ids and questions still work.
+    /// markdown emphasis is untouched). Button data keeps the user's own question and the passage ids.
     /// </summary>
     public static IMessageActivity InScript(IMessageActivity reply, Script script)
     {
@@ -78,6 +78,9 @@ public static class AnswerCards
                 .ToList();
             foreach (var property in shown)
                 property.Value = ScriptDetector.Display((string)property.Value!, script);
+            // An example question clicked in a Simplified conversation is asked, and answered, in Simplified.
+            foreach (var data in card.Descendants().OfType<JObject>().Where(data => (string?)data["action"] == ButtonValue.Ask))
+                data["q"] = ScriptDetector.Display((string)data["q"]!, script);
         }
         return reply;
     }

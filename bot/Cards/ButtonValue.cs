@@ -80,7 +80,8 @@ public sealed record ButtonValue(string Action, string Query, string? PassageId 
             Vote when json["id"] is JValue { Type: JTokenType.String } id && !string.IsNullOrWhiteSpace((string?)id)
                       && json["helpful"] is JValue { Type: JTokenType.Boolean } helpful
                 => VoteOn(query, (string)id!, (bool)helpful),
-            More when json["offset"] is JValue { Type: JTokenType.Integer } offset && (long)offset is >= 1 and <= MaxOffset
+            // An integer too large for a long arrives as a BigInteger, so the value's type is checked, not cast.
+            More when json["offset"] is JValue { Type: JTokenType.Integer, Value: long offset } && offset is >= 1 and <= MaxOffset
                 => MoreResults(query, (int)offset),
             _ => null,
         };

@@ -1,17 +1,29 @@
+using System.Net;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
 
 namespace HkInnoBot.Bot.Controllers;
 
 /// <summary>The Bot Framework messaging endpoint: channels (and the Emulator) POST activities here.</summary>
 [Route("api/messages")]
 [ApiController]
-public sealed class BotController(IBotFrameworkHttpAdapter adapter, IBot bot, ILogger<BotController> logger) : ControllerBase
+public sealed class BotController(IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> options, ILogger<BotController> logger)
+    : ControllerBase
 {
     [HttpPost]
     public async Task PostAsync(CancellationToken cancellationToken)
     {
+        // Without an app id no request is authenticated, and the bot posts its replies to whatever serviceUrl a caller
+        // names: only this machine's Emulator or Agents Playground may use the endpoint then.
+        if (!options.Value.RequiresAuthentication && !IsLocal(HttpContext.Connection.RemoteIpAddress))
+        {
+            logger.LogWarning("Refused a request from {Caller}: without an app id only local clients are served", HttpContext.Connection.RemoteIpAddress);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
         try
         {
             // The adapter authenticates the request, runs the turn and writes the HTTP response. It answers a missing
@@ -35,8 +47,15 @@ public sealed class BotController(IBotFrameworkHttpAdapter adapter, IBot bot, IL
     {
         if (e is OperationCanceledException)
             return null;
-        if (Request.Headers.Authorization.Count > 0)
+        // A token that cannot be read (SecurityTokenException, FormatException, ArgumentException) or checked (the
+        // signing keys cannot be fetched: HttpRequestException, InvalidOperationException).
+        if (Request.Headers.Authorization.Count > 0
+            && e is UnauthorizedAccessException or SecurityTokenException or ArgumentException or FormatException
+                 or HttpRequestException or InvalidOperationException)
             return StatusCodes.Status401Unauthorized;
         return e is ArgumentException or FormatException ? StatusCodes.Status400BadRequest : null;
     }
+
+    private static bool IsLocal(IPAddress? caller) =>
+        caller is not null && IPAddress.IsLoopback(caller.IsIPv4MappedToIPv6 ? caller.MapToIPv4() : caller);
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
@@ -152,17 +151,20 @@ public static class DirectLineEndpoints
     {
         if (http.Request.ContentLength > maxBytes)
             return null;
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = maxBytes;
+        // Counted here rather than left to the server's body-size feature, which some hosts do not offer.
+        var buffer = new byte[maxBytes + 1];
+        var length = 0;
         try
         {
-            using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-            return await reader.ReadToEndAsync(http.RequestAborted);
+            int read;
+            while (length < buffer.Length && (read = await http.Request.Body.ReadAsync(buffer.AsMemory(length), http.RequestAborted)) > 0)
+                length += read;
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return null;
         }
+        return length > maxBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
     }
 
     // The replies come back in the turn's response (expectReplies), so the bot never posts to this address.

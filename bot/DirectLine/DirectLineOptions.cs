@@ -38,7 +38,8 @@ public sealed class DirectLineOptions
 
     /// <summary>
     /// Largest activity a client may post; Web Chat's message with a typed question is well under 2 KB. With the other
-    /// defaults the store holds at most 1000 × 50 user activities of this size (about 400 MB) even under attack.
+    /// defaults the store holds at most 1000 conversations × 100 activities of this size: about 800 MB of JSON in the
+    /// worst case (events the bot does not answer can fill a conversation); lower the limits on a small host.
     /// </summary>
     [Range(256, 1_048_576)]
     public int MaxActivityBytes { get; set; } = 8 * 1024;

@@ -8,7 +8,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
-using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace HkInnoBot.Indexer.Index;
 

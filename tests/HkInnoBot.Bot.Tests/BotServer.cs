@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -12,10 +11,14 @@ public sealed class BotServer : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public BotServer(Dictionary<string, string?> settings)
+    /// <param name="listenOn">Loopback unless a test needs a caller from another address.</param>
+    public BotServer(Dictionary<string, string?> settings, System.Net.IPAddress? listenOn = null)
     {
         _settings = settings;
-        UseKestrel(port: 0);
+        if (listenOn is null)
+            UseKestrel(port: 0);
+        else
+            UseKestrel(kestrel => kestrel.Listen(listenOn, 0));
         StartServer();
         Client = CreateClient();
     }

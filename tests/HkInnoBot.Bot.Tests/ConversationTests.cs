@@ -2,7 +2,6 @@ using HkInnoBot.Bot.Bots;
 using HkInnoBot.Bot.Cards;
 using HkInnoBot.Indexer.Analysis;
 using HkInnoBot.Indexer.Feedback;
-using HkInnoBot.Indexer.Search;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;
@@ -376,6 +375,8 @@ public sealed class ConversationTests(BotHostFixture fixture)
         new JObject { ["action"] = "more", ["q"] = Question, ["offset"] = "abc" },
         new JObject { ["action"] = "more", ["q"] = Question, ["offset"] = 1_000_000 },
         new JObject { ["action"] = "more", ["q"] = Question, ["offset"] = 1.5 },
+        JObject.Parse("""{"action":"more","q":"x","offset":99999999999999999999}"""),
+        new JObject { ["action"] = "vote", ["q"] = Question, ["id"] = "x#1" },
         new JObject { ["action"] = "passage", ["q"] = Question },
         new JObject { ["action"] = "passage", ["q"] = Question, ["id"] = new JArray() },
         new JObject { ["action"] = "launch", ["q"] = Question },
@@ -399,6 +400,29 @@ public sealed class ConversationTests(BotHostFixture fixture)
     {
         var value = ButtonValue.ShowPassage(Question, "no-such-document#999").ToJson();
         Assert.Equal(AnswerCards.PassageNotFound().Text, ReplyText(await SendAsync(Bot(), ButtonClick(value))));
+    }
+
+    [Fact]
+    public async Task A_vote_on_a_passage_that_does_not_exist_is_not_recorded()
+    {
+        var log = new FeedbackSettings { Path = fixture.FeedbackPath };
+        var before = FeedbackLog.Read(log).Count();
+
+        var reply = ReplyText(await SendAsync(Bot(), ButtonClick(ButtonValue.VoteOn(Question, "forged#" + new string('x', 5000), helpful: false).ToJson())));
+
+        Assert.Equal(AnswerCards.PassageNotFound().Text, reply);
+        Assert.Equal(before, FeedbackLog.Read(log).Count());
+    }
+
+    [Fact]
+    public async Task In_a_Simplified_conversation_example_buttons_ask_in_Simplified()
+    {
+        var card = await AskAsync(Message("书簿津贴申请什么时候截止？"));
+        var example = Buttons(card).Select(button => button["data"]!).First(data => (string?)data["action"] == ButtonValue.Ask);
+        Assert.Equal(ChineseText.ToSimplified(AnswerCards.ExampleQuestions[0]), (string?)example["q"]);
+
+        var answer = await AskAsync(ButtonClick(example));
+        Assert.Contains(Texts(answer), text => text.StartsWith("资料来源："));
     }
 
     // Without an index

@@ -11,12 +11,16 @@ public sealed class HttpEndpointTests(BotHostFixture fixture)
 {
     private const string Question = "數碼港有多少間初創企業？";
 
-    [Fact]
-    public void Listens_on_a_real_loopback_port()
+    [ExternalAddressFact]
+    public async Task Without_an_app_id_only_local_clients_are_served()
     {
-        var address = fixture.AnonymousServer.Client.BaseAddress!;
-        Assert.Equal("127.0.0.1", address.Host);
-        Assert.NotEqual(0, address.Port);
+        using var server = new BotServer(new() { ["Search:IndexPath"] = fixture.IndexPath, ["Feedback:Path"] = fixture.FeedbackPath },
+            ExternalAddressFactAttribute.Address);
+
+        using var response = await server.PostAsync(Json("message", Question));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.AnonymousServer.PostAsync(Json("message", "help"))).StatusCode);
     }
 
     [Fact]
