@@ -53,12 +53,12 @@ public static class AnswerCards
             Submit($"相關：{hit.Section}｜{Snippet(hit.Text, 16)}", ButtonValue.ShowPassage(question, hit.Id))));
         if (moreOffset is { } offset)
             actions.Add(Submit("更多結果", ButtonValue.MoreResults(question, offset)));
-        return Card(PassageBody(question, best), [.. actions, .. VoteButtons(question, best)], PassageFallback(question, best));
+        return PassageCard(question, best, [.. actions, .. VoteButtons(question, best)]);
     }
 
     /// <summary>One passage the user picked from a button.</summary>
     public static IMessageActivity Passage(string question, Hit hit) =>
-        Card(PassageBody(question, hit), VoteButtons(question, hit), PassageFallback(question, hit));
+        PassageCard(question, hit, VoteButtons(question, hit));
 
     /// <summary>
     /// The reply in the asker's script: a question written in Simplified gets Simplified text and labels (ICU Hant→Hans;
@@ -124,20 +124,20 @@ public static class AnswerCards
         new(ExampleQuestions.Select(question => Submit(question, ButtonValue.AskQuestion(question))));
 
     /// <summary>The question, then — for how-many, when and which-rank questions — the short answer, then the passage.</summary>
-    private static JArray PassageBody(string question, Hit hit)
+    private static IMessageActivity PassageCard(string question, Hit hit, JArray actions)
     {
+        var shortAnswer = ShortAnswer.Find(question, hit.Text) is { } span ? $"答：{span}" : null;
         var body = new JArray { Text($"問：{question}", subtle: true) };
-        if (ShortAnswer.Find(question, hit.Text) is { } span)
-            body.Add(Text($"答：{span}", bold: true, large: true));
+        if (shortAnswer is not null)
+            body.Add(Text(shortAnswer, bold: true, large: true));
         body.Add(Text(hit.Section, bold: true));
         body.Add(Text(hit.Highlighted));
-        body.Add(Text($"資料來源：{hit.Title}（{hit.Updated}）", subtle: true));
-        return body;
+        body.Add(Text(Source(hit), subtle: true));
+        var fallback = string.Join("\n\n", new[] { shortAnswer, hit.Section, hit.Text, Source(hit) }.OfType<string>());
+        return Card(body, actions, fallback);
     }
 
-    private static string PassageFallback(string question, Hit hit) =>
-        (ShortAnswer.Find(question, hit.Text) is { } span ? $"答：{span}\n\n" : "") +
-        $"{hit.Section}\n\n{hit.Text}\n\n資料來源：{hit.Title}（{hit.Updated}）";
+    private static string Source(Hit hit) => $"資料來源：{hit.Title}（{hit.Updated}）";
 
     private static JArray VoteButtons(string question, Hit hit) =>
     [
