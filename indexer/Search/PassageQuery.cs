@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HkInnoBot.Indexer.Analysis;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -38,7 +39,19 @@ internal sealed class PassageQuery
     private static readonly string[] Fields = [ChineseAnalysis.WordsField, ChineseAnalysis.BigramsField];
     private const float PhraseBoost = 0.5f;
 
-    private sealed record WeightedTerm(string Field, string Text, double Idf);
+    internal sealed record WeightedTerm(string Field, string Text, double Idf);
+
+    /// <summary>
+    /// The terms of synonym alternatives, analysed once per index instead of for every question that names them
+    /// (most of a query's cost otherwise). Bounded by the synonyms file; one per searcher, shared by its threads.
+    /// </summary>
+    public sealed class AlternativesCache
+    {
+        private readonly ConcurrentDictionary<(string Alternative, bool TopicalOnly), List<WeightedTerm>> terms = new();
+
+        internal List<WeightedTerm> TermsOf(Analyzer analyzer, IndexReader reader, string alternative, Func<string, string, bool> keep) =>
+            terms.GetOrAdd((alternative, keep == Topical), key => PassageQuery.TermsOf(analyzer, reader, key.Alternative, keep));
+    }
 
     /// <summary>A term, or a known phrase with its synonyms: covered as far as its best-covered alternative is.</summary>
     private sealed record Unit(IReadOnlyList<IReadOnlyList<WeightedTerm>> Alternatives)
@@ -63,19 +76,20 @@ internal sealed class PassageQuery
     public Query Highlighting { get; }
 
     /// <summary>Null when the question has no searchable term (empty, punctuation, emoji, only question words).</summary>
-    public static PassageQuery? Build(Analyzer analyzer, IndexSearcher searcher, Synonyms synonyms, QueryFeatures features, string question)
+    public static PassageQuery? Build(Analyzer analyzer, IndexSearcher searcher, Synonyms synonyms, QueryFeatures features,
+        AlternativesCache cache, string question)
     {
         var text = QueryText.Prepare(question, features);
-        var topical = features.HasFlag(QueryFeatures.QuestionWords) ? IsTopical : (Func<string, string, bool>)((_, _) => true);
+        var topical = features.HasFlag(QueryFeatures.QuestionWords) ? Topical : Everything;
         var phrases = features.HasFlag(QueryFeatures.Synonyms) ? synonyms.Find(text) : [];
         var rest = phrases.Aggregate(text, (remaining, found) => remaining.Replace(found.Phrase, " "));
 
         // Ranking uses every term of the question; the confidence only its topical ones, so that 的 or 有 in a
         // passage neither earn nor dilute it.
-        var judged = Units(analyzer, searcher.IndexReader, rest, phrases, topical);
+        var judged = Units(analyzer, searcher.IndexReader, cache, rest, phrases, topical);
         if (judged.Count == 0)
             return null;
-        var ranked = features.HasFlag(QueryFeatures.QuestionWords) ? Units(analyzer, searcher.IndexReader, rest, phrases, (_, _) => true) : judged;
+        var ranked = topical == Everything ? judged : Units(analyzer, searcher.IndexReader, cache, rest, phrases, Everything);
 
         var lucene = new BooleanQuery();
         foreach (var unit in ranked)
@@ -90,12 +104,12 @@ internal sealed class PassageQuery
     }
 
     /// <summary>A unit per term of <paramref name="rest"/>, and one per synonym phrase with its alternatives.</summary>
-    private static List<Unit> Units(Analyzer analyzer, IndexReader reader, string rest,
+    private static List<Unit> Units(Analyzer analyzer, IndexReader reader, AlternativesCache cache, string rest,
         IReadOnlyList<(string Phrase, IReadOnlyList<string> Alternatives)> phrases, Func<string, string, bool> keep)
     {
         var units = TermsOf(analyzer, reader, rest, keep).Select(term => new Unit([[term]])).ToList();
         units.AddRange(phrases
-            .Select(found => found.Alternatives.Select(a => TermsOf(analyzer, reader, a, keep)).Where(a => a.Count > 0).ToList())
+            .Select(found => found.Alternatives.Select(a => cache.TermsOf(analyzer, reader, a, keep)).Where(a => a.Count > 0).ToList())
             .Where(alternatives => alternatives.Count > 0)
             .Select(alternatives => new Unit(alternatives)));
         return units;
@@ -159,6 +173,9 @@ internal sealed class PassageQuery
         var list = alternatives.ToList();
         return list.Count == 1 ? list[0] : new DisjunctionMaxQuery(list, 0.1f);
     }
+
+    private static readonly Func<string, string, bool> Topical = IsTopical;
+    private static readonly Func<string, string, bool> Everything = (_, _) => true;
 
     private static bool IsTopical(string field, string term) =>
         !FunctionWords.Contains(term) && !MeasureWords.Contains(term) && !EnglishFunctionWords.Contains(term) &&

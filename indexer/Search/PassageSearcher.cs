@@ -20,6 +20,7 @@ public sealed class PassageSearcher : IDisposable
     private readonly double threshold;
     private readonly Synonyms synonyms;
     private readonly QueryFeatures features;
+    private readonly PassageQuery.AlternativesCache alternatives = new();
 
     /// <summary>Opens the index in <paramref name="directory"/>, which the searcher then owns.</summary>
     public PassageSearcher(Lucene.Net.Store.Directory directory, double confidenceThreshold, Synonyms synonyms, QueryFeatures features = QueryFeatures.All)
@@ -47,7 +48,7 @@ public sealed class PassageSearcher : IDisposable
     /// Any text is safe: it is analyzed into terms, never parsed as query syntax.</summary>
     public SearchResult Search(string question, int top, int offset = 0)
     {
-        var query = PassageQuery.Build(analyzer, searcher, synonyms, features, question);
+        var query = PassageQuery.Build(analyzer, searcher, synonyms, features, alternatives, question);
         if (query is null || top <= 0)
             return new SearchResult(question, false, []);
 
@@ -68,7 +69,7 @@ public sealed class PassageSearcher : IDisposable
         var found = searcher.Search(new TermQuery(new Term(PassageIndex.IdField, id)), 1).ScoreDocs;
         if (found.Length == 0)
             return null;
-        var query = PassageQuery.Build(analyzer, searcher, synonyms, features, question);
+        var query = PassageQuery.Build(analyzer, searcher, synonyms, features, alternatives, question);
         return query is null
             ? ToHit(found[0].Doc, rank: 1, score: 0, confidence: 0, highlight: text => text)
             : ToHit(query, found[0], rank: 1);
