@@ -159,7 +159,6 @@ public static class PassageIndex
 
     private static Document ToLucene(Passage passage)
     {
-        var bigrams = new FieldType(TextField.TYPE_NOT_STORED) { StoreTermVectors = true };
         return
         [
             new StringField(IdField, passage.Id, Field.Store.YES),
@@ -168,7 +167,7 @@ public static class PassageIndex
             new StoredField(UpdatedField, passage.Document.Metadata.Updated),
             new StoredField(PassageTextField, passage.Text),
             new TextField(ChineseAnalysis.WordsField, passage.Text, Field.Store.NO),
-            new Field(ChineseAnalysis.BigramsField, passage.Text, bigrams),
+            new TextField(ChineseAnalysis.BigramsField, passage.Text, Field.Store.NO),
         ];
     }
 

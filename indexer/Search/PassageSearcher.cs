@@ -54,7 +54,11 @@ public sealed class PassageSearcher : IDisposable
 
         // Paging never asks Lucene for more than the index holds, whatever a button value says.
         offset = Math.Clamp(offset, 0, reader.MaxDoc);
-        var scored = searcher.Search(query.Ranking, Math.Min(offset + Math.Min(top, reader.MaxDoc), reader.MaxDoc)).ScoreDocs;
+        var wanted = Math.Min(offset + Math.Min(top, reader.MaxDoc), reader.MaxDoc);
+        var firstPass = searcher.Search(query.Ranking, Math.Max(wanted, CoverageRescorer.Window));
+        var scored = features.HasFlag(QueryFeatures.Coverage)
+            ? new CoverageRescorer(query, reader).Rescore(searcher, firstPass, wanted).ScoreDocs
+            : firstPass.ScoreDocs.Take(wanted).ToArray();
         var bestConfidence = scored.Length > 0 ? query.Confidence(reader, scored[0].Doc) : 0;
         var hits = scored
             .Skip(offset)

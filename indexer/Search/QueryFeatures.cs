@@ -1,6 +1,6 @@
 namespace HkInnoBot.Indexer.Search;
 
-/// <summary>The steps of query understanding. Each can be switched off, so <c>eval --ablation</c> shows what it buys.</summary>
+/// <summary>The steps of query understanding and ranking. Each can be switched off, so <c>eval --ablation</c> shows what it buys.</summary>
 [Flags]
 public enum QueryFeatures
 {
@@ -18,5 +18,8 @@ public enum QueryFeatures
     /// <summary>Extra credit when three or more characters of the question appear in order.</summary>
     OrderedRuns = 8,
 
-    All = Cantonese | QuestionWords | Synonyms | OrderedRuns,
+    /// <summary>Passages reranked by how much of the question they cover, not only by what their terms earn.</summary>
+    Coverage = 16,
+
+    All = Cantonese | QuestionWords | Synonyms | OrderedRuns | Coverage,
 }

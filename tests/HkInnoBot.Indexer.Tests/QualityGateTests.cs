@@ -29,10 +29,10 @@ public class QualityGateTests(CorpusIndexFixture index) : IClassFixture<CorpusIn
         var table = Evaluator.Table(outcomes).ToDictionary(row => row.Group);
         var outOfScope = outcomes.Where(o => !o.Question.InScope).ToList();
 
-        Assert.True(table["in-scope"].RecallAt1 >= 0.90, $"R@1 {table["in-scope"].RecallAt1:F3}");
+        Assert.True(table["in-scope"].RecallAt1 >= 0.93, $"R@1 {table["in-scope"].RecallAt1:F3}");
         Assert.True(table["in-scope"].RecallAt3 >= 0.98, $"R@3 {table["in-scope"].RecallAt3:F3}");
-        Assert.True(table["style:paraphrase"].RecallAt1 >= 0.84, $"paraphrase R@1 {table["style:paraphrase"].RecallAt1:F3}");
+        Assert.True(table["style:paraphrase"].RecallAt1 >= 0.88, $"paraphrase R@1 {table["style:paraphrase"].RecallAt1:F3}");
         Assert.True(outOfScope.Count(o => !o.Answered) >= 0.75 * outOfScope.Count, "too few off-topic questions declined");
-        Assert.True(table["in-scope"].Declined <= 0.04 * table["in-scope"].Questions, $"{table["in-scope"].Declined} in-scope declined");
+        Assert.True(table["in-scope"].Declined <= 0.02 * table["in-scope"].Questions, $"{table["in-scope"].Declined} in-scope declined");
     }
 }

@@ -1,0 +1,85 @@
+using HkInnoBot.Indexer.Index;
+using HkInnoBot.Indexer.Search;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace HkInnoBot.Indexer.Tests;
+
+/// <summary>The coverage rescoring, on small corpora built so that BM25 alone prefers the wrong passage.</summary>
+public sealed class CoverageRankingTests : IDisposable
+{
+    private const string Question = "初創企業的資金和培訓";
+
+    private readonly SearchSettings settings = new() { IndexPath = TempFolder.Create("index"), CorpusPath = TempFolder.Create("corpus") };
+
+    // 培訓 is rarer than 初創企業 and 資金, and one passage repeats it; the other holds every part of the question once.
+    private static readonly string[] RepetitionAgainstCoverage =
+    [
+        "培訓計劃資助員工培訓，培訓包括高端培訓和在職培訓。",
+        "初創企業可以申請資金，並參加培訓。",
+        .. Enumerable.Range(1, 20).Select(i => $"第 {i} 個基金向初創企業提供資金。"),
+        .. Enumerable.Range(1, 16).Select(i => $"第 {i} 項措施推動智慧城市發展。"),
+    ];
+
+    [Fact]
+    public void APassageCoveringTheWholeQuestionOutranksOneRepeatingPartOfIt()
+    {
+        Build(RepetitionAgainstCoverage);
+        Assert.Equal("sample.zh-Hant#002", TopPassage(QueryFeatures.All));
+    }
+
+    [Fact]
+    public void WithoutCoverageBm25PrefersTheRepetition()
+    {
+        Build(RepetitionAgainstCoverage);
+        Assert.Equal("sample.zh-Hant#001", TopPassage(QueryFeatures.All & ~QueryFeatures.Coverage));
+    }
+
+    [Fact]
+    public void PagesFollowOneOrderWithoutRepeats()
+    {
+        Build(RepetitionAgainstCoverage);
+        AssertPagesMatchOneSearch(Question, expectedHits: 22);
+    }
+
+    [Fact]
+    public void PagesBeyondTheRescoringWindowFollowTheSameOrder()
+    {
+        settings.CorpusPath = SearchSettings.DefaultCorpusPath;
+        PassageIndex.Build(settings, NullLogger.Instance);
+        AssertPagesMatchOneSearch("香港政府推動創新科技發展嘅計劃同基金", expectedHits: 96);
+    }
+
+    private void AssertPagesMatchOneSearch(string question, int expectedHits)
+    {
+        using var searcher = Open(QueryFeatures.All);
+        var all = searcher.Search(question, 100).Hits.Select(h => h.Id).ToList();
+        var paged = Enumerable.Range(0, 15).SelectMany(page => searcher.Search(question, 7, offset: page * 7).Hits).Select(h => h.Id).ToList();
+        Assert.Equal(expectedHits, all.Count);
+        Assert.Equal(all, paged);
+    }
+
+    private void Build(string[] passages)
+    {
+        File.WriteAllText(Path.Combine(settings.CorpusPath, "sample.zh-Hant.txt"),
+            "樣本\n\n支援\n\n" + string.Concat(passages.Select(p => $"- {p}\n")));
+        File.WriteAllText(Path.Combine(settings.CorpusPath, "sample.zh-Hant.meta.json"),
+            """{"title":"樣本","publisher":"test","updated":"2025-01-01","language":"zh-Hant"}""");
+        PassageIndex.Build(settings, NullLogger.Instance);
+    }
+
+    private string TopPassage(QueryFeatures features)
+    {
+        using var searcher = Open(features);
+        return searcher.Search(Question, 1).Hits[0].Id;
+    }
+
+    private PassageSearcher Open(QueryFeatures features) =>
+        PassageIndex.Open(new SearchSettings { IndexPath = settings.IndexPath, CorpusPath = settings.CorpusPath, Features = features });
+
+    public void Dispose()
+    {
+        Directory.Delete(settings.IndexPath, recursive: true);
+        if (settings.CorpusPath != SearchSettings.DefaultCorpusPath)
+            Directory.Delete(settings.CorpusPath, recursive: true);
+    }
+}
