@@ -55,6 +55,10 @@ public class AnalysisTests
     [InlineData("兩地關係係點？", "兩地關係是點")]
     [InlineData("科技券的目的", "科技券的目的")]
     [InlineData("微電子中心落成了嗎？", "微電子中心落成了")]
+    [InlineData("公務員今年加人工", "公務員今年加工資")]
+    [InlineData("人工智能資助計劃", "人工智能資助計劃")]
+    [InlineData("舊年批出咗幾多科技券？", "去年批出了 科技券")]
+    [InlineData("佢哋仲有啲咩計劃？", "他們還有些 計劃")]
     public void CantoneseAndQuestionWordsBecomeTheTopic(string question, string topic) =>
         Assert.Equal(topic, QueryText.Prepare(question));
 
