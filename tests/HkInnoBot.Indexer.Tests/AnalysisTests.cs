@@ -59,6 +59,7 @@ public class AnalysisTests
     [InlineData("人工智能資助計劃", "人工智能資助計劃")]
     [InlineData("舊年批出咗幾多科技券？", "去年批出了 科技券")]
     [InlineData("佢哋仲有啲咩計劃？", "他們還有些 計劃")]
+    [InlineData("個平台搞掂晒未？", "個平台完成全部")]
     public void CantoneseAndQuestionWordsBecomeTheTopic(string question, string topic) =>
         Assert.Equal(topic, QueryText.Prepare(question));
 

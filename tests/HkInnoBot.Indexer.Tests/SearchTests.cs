@@ -32,6 +32,17 @@ public class SearchTests(CorpusIndexFixture index) : IClassFixture<CorpusIndexFi
         Assert.Contains(expected, result.Hits[0].Text);
     }
 
+    [Theory]
+    [InlineData("科技券 資助企業", "去搵科技券同資助企業")]
+    [InlineData("德國研究機構合作生產技術", "同德國研究機構合作搞生產技術")]
+    public void LightVerbsAndConjunctionsNeitherEarnNorDiluteConfidence(string topic, string question)
+    {
+        var plain = searcher.Search(topic, 1).Hits[0];
+        var asked = searcher.Search(question, 1).Hits[0];
+        Assert.Equal(plain.Id, asked.Id);
+        Assert.Equal(plain.Confidence, asked.Confidence, precision: 3);
+    }
+
     [Fact]
     public void AHitCarriesItsSourceAndMarksTheMatchedTermsOnTheTraditionalText()
     {
