@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Reflection;
 using System.Text.Json;
+using NJsonSchema;
 
 namespace HkInnoBot.Bot.Tests;
 
@@ -20,6 +22,20 @@ public sealed class TeamsManifestTests
             url => Assert.StartsWith("https://", Manifest.GetProperty("developer").GetProperty(url).GetString()));
         Assert.InRange(Manifest.GetProperty("name").GetProperty("short").GetString()!.Length, 1, 30);
         Assert.InRange(Manifest.GetProperty("description").GetProperty("short").GetString()!.Length, 1, 80);
+    }
+
+    [Fact]
+    public async Task The_manifest_is_valid_against_Microsofts_schema_once_its_placeholders_are_filled()
+    {
+        var schemaPath = typeof(TeamsManifestTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(attribute => attribute.Key == "TeamsManifestSchema").Value!;
+        var schema = await JsonSchema.FromFileAsync(schemaPath);
+        var manifest = File.ReadAllText(Path.Combine(Folder, "manifest.json"))
+            .Replace("<<YOUR-MICROSOFT-APP-ID>>", "00000000-0000-4000-8000-000000000000")
+            .Replace("<<YOUR-BOT-DOMAIN>>", "hkinnobot.example.com");
+
+        Assert.Empty(schema.Validate(manifest).Select(error => error.ToString()));
+        Assert.NotEmpty(schema.Validate(manifest.Replace("\"personal\"", "\"everywhere\"")));
     }
 
     [Theory]
