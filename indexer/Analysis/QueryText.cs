@@ -18,10 +18,9 @@ public static partial class QueryText
     // Cantonese forms and their written equivalents, longest first where one contains another.
     private static readonly (string Cantonese, string Written)[] CantoneseToWritten =
     [
-        ("可唔可以", "可否"), ("夠唔夠", "是否足夠"), ("知唔知", "是否知道"), ("舊年", "去年"), ("出年", "明年"),
-        ("琴日", "昨天"), ("尋日", "昨天"), ("聽日", "明天"), ("今日", "今天"), ("頭先", "剛才"), ("依家", "現在"),
-        ("宜家", "現在"), ("嗰陣", "那時"), ("嗰時", "那時"), ("咁多", "這麼多"), ("人工", "工資"), ("屋企", "家"),
-        ("幫手", "幫助"), ("搞掂", "完成"), ("返工", "上班"), ("打工仔", "僱員"), ("老細", "老闆"), ("細路", "小孩"),
+        ("可唔可以", "可否"), ("夠唔夠", "是否足夠"), ("知唔知", "是否知道"), ("舊年", "去年"), ("琴日", "昨天"),
+        ("尋日", "昨天"), ("聽日", "明天"), ("今日", "今天"), ("嗰陣", "那時"), ("嗰時", "那時"), ("咁多", "這麼多"),
+        ("屋企", "家"), ("幫手", "幫助"), ("搞掂", "完成"), ("打工仔", "僱員"),
         ("有冇", "有沒有"), ("係咪", "是否"), ("係唔係", "是否"), ("唔係", "不是"), ("乜嘢", "甚麼"), ("咩嘢", "甚麼"),
         ("點樣", "如何"), ("點解", "為何"), ("邊個", "誰"), ("邊度", "哪裡"), ("邊間", "哪間"), ("邊啲", "哪些"),
         ("邊位", "誰"), ("幾多", "多少"), ("幾時", "何時"), ("而家", "現在"), ("佢哋", "他們"), ("我哋", "我們"),
@@ -30,7 +29,7 @@ public static partial class QueryText
         ("幾大", "多大"), ("唔使", "不用"), ("咩事", "甚麼事"), ("喺度", "在"), ("嘅", "的"), ("咗", "了"), ("喺", "在"), ("冇", "沒有"),
         ("係", "是"), ("咩", "甚麼"), ("乜", "甚麼"), ("唔", "不"), ("搵", "找"), ("睇", "看"), ("俾", "給"),
         ("畀", "給"), ("攞", "取"), ("嚟", "來"), ("佢", "他"), ("哋", "們"), ("嗰", "那"), ("咁", "這樣"), ("噉", "這樣"),
-        ("啲", "些"), ("嘢", "東西"), ("揾", "找"), ("諗", "想"), ("揀", "選"), ("仲", "還"), ("搞", "做"), ("晒", "全部"), ("埋", "也"),
+        ("啲", "些"), ("嘢", "東西"), ("揾", "找"), ("諗", "想"), ("揀", "選"), ("仲", "還"), ("搞", "做"), ("晒", " "),
     ];
 
     // Question phrasing in written Chinese (after the Cantonese rewrite). Only multi-character phrases are removed
@@ -64,11 +63,11 @@ public static partial class QueryText
     }
 
     /// <summary>Rewrites the Cantonese forms, except inside standard written words that contain the same characters
-    /// (關係 is not 關是, 唔該 is thanks, 人工智能 is not wages).</summary>
+    /// (關係 is not 關是, 唔該 is thanks, 仲裁 is arbitration).</summary>
     private static string ToWritten(string text) => string.Concat(WrittenWordsContainingCantonese().Split(text).Select((part, i) =>
         i % 2 == 1 ? part : CantoneseToWrittenBothScripts.Aggregate(part, (current, rule) => current.Replace(rule.Item1, rule.Item2, StringComparison.Ordinal))));
 
-    [GeneratedRegex("(關係|关系|聯係|係數|系数|唔該|唔该|人工智能|人工智慧|仲裁)")]
+    [GeneratedRegex("(關係|关系|聯係|係數|系数|唔該|唔该|仲裁|仲介|伯仲|仲夏)")]
     private static partial Regex WrittenWordsContainingCantonese();
 
     /// <summary>

@@ -11,17 +11,12 @@ namespace HkInnoBot.Indexer.Search;
 /// </summary>
 internal sealed class CoverageRescorer(PassageQuery query, IndexReader reader) : Rescorer
 {
-    /// <summary>How many first-pass hits are rescored; the rest follow in first-pass order. A fixed window, so a page
-    /// deep in the results never reorders the pages before it.</summary>
-    public const int Window = 50;
-
     public override TopDocs Rescore(IndexSearcher searcher, TopDocs firstPassTopDocs, int topN)
     {
         // OrderBy is stable, so passages with equal scores keep their first-pass order.
-        var rescored = firstPassTopDocs.ScoreDocs.Take(Window)
+        var rescored = firstPassTopDocs.ScoreDocs
             .Select(hit => new ScoreDoc(hit.Doc, hit.Score * (float)query.Confidence(reader, hit.Doc)))
             .OrderByDescending(hit => hit.Score)
-            .Concat(firstPassTopDocs.ScoreDocs.Skip(Window))
             .Take(topN)
             .ToArray();
         return new TopDocs(firstPassTopDocs.TotalHits, rescored, rescored.Length > 0 ? rescored[0].Score : float.NaN);

@@ -22,12 +22,15 @@ internal sealed class PassageQuery
         "的", "了", "是", "在", "有", "和", "与", "及", "或", "吗", "呢", "吧", "啊", "呀", "么", "嘛", "我", "你", "他",
         "她", "们", "这", "那", "个", "些", "想", "请", "问", "会", "要", "能", "可以", "可", "不", "没有", "没", "给",
         "里面", "里", "现在", "谁", "哪", "多", "几", "样", "来", "做", "用", "对", "于", "把", "被", "就", "都", "也", "还",
-        "去", "取", "同", "找", "知道", "了解",
     ];
 
-    // Measure words on their own ("幾多間" leaves 間); inside a word they are content (国家, 研究所), so unlike the
-    // function words above they do not drop the pairs that contain them.
-    private static readonly HashSet<string> MeasureWords = ["间", "家", "所", "宗", "项", "条", "名", "位", "座", "次", "种", "只", "件", "单"];
+    // Measure words ("幾多間" leaves 間), light verbs and conjunctions (搵 → 找, 攞 → 取, 同) on their own; inside a
+    // word they are content (国家, 研究所, 共同, 合同), so unlike the function words above they do not drop the pairs
+    // that contain them.
+    private static readonly HashSet<string> StandaloneWords =
+    [
+        "间", "家", "所", "宗", "项", "条", "名", "位", "座", "次", "种", "只", "件", "单", "去", "取", "同", "找", "知道", "了解",
+    ];
 
     // English question and function words, for questions asked in English or with English mixed in.
     private static readonly HashSet<string> EnglishFunctionWords =
@@ -198,7 +201,7 @@ internal sealed class PassageQuery
     private static readonly Func<string, string, bool> Everything = (_, _) => true;
 
     private static bool IsTopical(string field, string term) =>
-        !FunctionWords.Contains(term) && !MeasureWords.Contains(term) && !EnglishFunctionWords.Contains(term) &&
+        !FunctionWords.Contains(term) && !StandaloneWords.Contains(term) && !EnglishFunctionWords.Contains(term) &&
         (field != ChineseAnalysis.BigramsField || !term.Any(c => FunctionWords.Contains(c.ToString())));
 
     // BM25's idf, so the confidence weighs terms the way the ranking does.

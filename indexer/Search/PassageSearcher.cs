@@ -55,10 +55,11 @@ public sealed class PassageSearcher : IDisposable
         // Paging never asks Lucene for more than the index holds, whatever a button value says.
         offset = Math.Clamp(offset, 0, reader.MaxDoc);
         var wanted = Math.Min(offset + Math.Min(top, reader.MaxDoc), reader.MaxDoc);
-        var firstPass = searcher.Search(query.Ranking, Math.Max(wanted, CoverageRescorer.Window));
+        // Every matching passage is rescored (the corpus is small and coverage is a set lookup per term), so each page
+        // is a slice of one order.
         var scored = features.HasFlag(QueryFeatures.Coverage)
-            ? new CoverageRescorer(query, reader).Rescore(searcher, firstPass, wanted).ScoreDocs
-            : firstPass.ScoreDocs.Take(wanted).ToArray();
+            ? new CoverageRescorer(query, reader).Rescore(searcher, searcher.Search(query.Ranking, reader.MaxDoc), wanted).ScoreDocs
+            : searcher.Search(query.Ranking, wanted).ScoreDocs;
         var bestConfidence = scored.Length > 0 ? query.Confidence(reader, scored[0].Doc) : 0;
         var hits = scored
             .Skip(offset)

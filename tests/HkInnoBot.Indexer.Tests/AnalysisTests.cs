@@ -55,13 +55,23 @@ public class AnalysisTests
     [InlineData("兩地關係係點？", "兩地關係是點")]
     [InlineData("科技券的目的", "科技券的目的")]
     [InlineData("微電子中心落成了嗎？", "微電子中心落成了")]
-    [InlineData("公務員今年加人工", "公務員今年加工資")]
-    [InlineData("人工智能資助計劃", "人工智能資助計劃")]
     [InlineData("舊年批出咗幾多科技券？", "去年批出了 科技券")]
     [InlineData("佢哋仲有啲咩計劃？", "他們還有些 計劃")]
-    [InlineData("個平台搞掂晒未？", "個平台完成全部")]
+    [InlineData("個平台搞掂晒未？", "個平台完成")]
     public void CantoneseAndQuestionWordsBecomeTheTopic(string question, string topic) =>
         Assert.Equal(topic, QueryText.Prepare(question));
+
+    // Standard written words that contain a Cantonese form's characters.
+    [Theory]
+    [InlineData("推出年度計劃")]
+    [InlineData("帶頭先行")]
+    [InlineData("往返工作")]
+    [InlineData("依家庭收入")]
+    [InlineData("人工智能及人工島")]
+    [InlineData("衰老細胞研究")]
+    [InlineData("填埋及仲裁")]
+    public void StandardWrittenWordsSurviveTheCantoneseRewrite(string text) =>
+        Assert.Equal(text, QueryText.Prepare(text));
 
     [Fact]
     public void CleaningCapsLengthAndDropsInvisibleCharacters()

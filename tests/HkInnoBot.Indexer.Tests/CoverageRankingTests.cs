@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HkInnoBot.Indexer.Tests;
 
-/// <summary>The coverage rescoring, on small corpora built so that BM25 alone prefers the wrong passage.</summary>
+/// <summary>The coverage rescoring: on a small corpus built so that BM25 alone prefers the wrong passage, and paging.</summary>
 public sealed class CoverageRankingTests : IDisposable
 {
     private const string Question = "初創企業的資金和培訓";
@@ -35,26 +35,13 @@ public sealed class CoverageRankingTests : IDisposable
     }
 
     [Fact]
-    public void PagesFollowOneOrderWithoutRepeats()
+    public void PagesOfAQuestionMatchingTheWholeCorpusAreSlicesOfOneOrder()
     {
-        Build(RepetitionAgainstCoverage);
-        AssertPagesMatchOneSearch(Question, expectedHits: 22);
-    }
-
-    [Fact]
-    public void PagesBeyondTheRescoringWindowFollowTheSameOrder()
-    {
-        settings.CorpusPath = SearchSettings.DefaultCorpusPath;
-        PassageIndex.Build(settings, NullLogger.Instance);
-        AssertPagesMatchOneSearch("香港政府推動創新科技發展嘅計劃同基金", expectedHits: 96);
-    }
-
-    private void AssertPagesMatchOneSearch(string question, int expectedHits)
-    {
-        using var searcher = Open(QueryFeatures.All);
+        using var searcher = PassageIndex.OpenOrBuild(new SearchSettings { IndexPath = settings.IndexPath }, NullLogger.Instance);
+        const string question = "香港政府推動創新科技發展嘅計劃同基金";
         var all = searcher.Search(question, 100).Hits.Select(h => h.Id).ToList();
         var paged = Enumerable.Range(0, 15).SelectMany(page => searcher.Search(question, 7, offset: page * 7).Hits).Select(h => h.Id).ToList();
-        Assert.Equal(expectedHits, all.Count);
+        Assert.True(all.Count > 90, $"{all.Count} passages matched");
         Assert.Equal(all, paged);
     }
 
@@ -79,7 +66,6 @@ public sealed class CoverageRankingTests : IDisposable
     public void Dispose()
     {
         Directory.Delete(settings.IndexPath, recursive: true);
-        if (settings.CorpusPath != SearchSettings.DefaultCorpusPath)
-            Directory.Delete(settings.CorpusPath, recursive: true);
+        Directory.Delete(settings.CorpusPath, recursive: true);
     }
 }

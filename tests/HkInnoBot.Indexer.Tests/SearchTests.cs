@@ -34,13 +34,23 @@ public class SearchTests(CorpusIndexFixture index) : IClassFixture<CorpusIndexFi
 
     [Theory]
     [InlineData("科技券 資助企業", "去搵科技券同資助企業")]
-    [InlineData("德國研究機構合作生產技術", "同德國研究機構合作搞生產技術")]
+    [InlineData("數碼港 初創企業 投資", "去數碼港搵初創企業同投資")]
     public void LightVerbsAndConjunctionsNeitherEarnNorDiluteConfidence(string topic, string question)
     {
         var plain = searcher.Search(topic, 1).Hits[0];
         var asked = searcher.Search(question, 1).Hits[0];
         Assert.Equal(plain.Id, asked.Id);
         Assert.Equal(plain.Confidence, asked.Confidence, precision: 3);
+    }
+
+    [Fact]
+    public void WordsContainingALightVerbStayContent()
+    {
+        // 同 on its own is "and", but 共同 is part of a programme's name and must count where it is covered.
+        var withWord = searcher.Search("共同企業加速計劃", 1).Hits[0];
+        var withoutWord = searcher.Search("企業加速計劃", 1).Hits[0];
+        Assert.Contains("共同企業加速計劃", withWord.Text);
+        Assert.True(withWord.Confidence >= withoutWord.Confidence, $"{withWord.Confidence} < {withoutWord.Confidence}");
     }
 
     [Fact]
