@@ -1,8 +1,9 @@
 using HkInnoBot.Bot;
 using HkInnoBot.Bot.Bots;
 using HkInnoBot.Bot.DirectLine;
-using HkInnoBot.Indexer.Feedback;
-using HkInnoBot.Indexer.Search;
+using HkInnoBot.Search;
+using HkInnoBot.Search.Answers;
+using HkInnoBot.Search.Feedback;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -30,9 +31,9 @@ builder.Services.AddOptions<FeedbackSettings>()
         "Feedback:MaxFileBytes must be at least 1024 and Feedback:KeptFiles between 0 and 100.")
     .ValidateOnStart();
 builder.Services.AddSingleton(services => new FeedbackLog(services.GetRequiredService<IOptions<FeedbackSettings>>().Value));
-builder.Services.AddSingleton(services => PolicySearch.Open(
+builder.Services.AddSingleton(services => Answerer.Open(
     services.GetRequiredService<IOptions<SearchSettings>>().Value,
-    services.GetRequiredService<ILogger<PolicySearch>>()));
+    services.GetRequiredService<ILogger<Answerer>>()));
 
 builder.Services.AddHttpClient();
 builder.Services.AddControllers();
@@ -52,7 +53,7 @@ app.MapDirectLine();
 app.MapControllers();
 
 // Build or open the index before listening, so the first question does not wait for it.
-app.Services.GetRequiredService<PolicySearch>();
+app.Services.GetRequiredService<Answerer>();
 app.Lifetime.ApplicationStarted.Register(() => AnnounceEndpoint(app));
 
 app.Run();

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using HkInnoBot.Indexer.Index;
-using HkInnoBot.Indexer.Search;
+using HkInnoBot.Search;
+using HkInnoBot.Search.Index;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HkInnoBot.Benchmarks;
@@ -12,7 +12,7 @@ public class IndexBuildBenchmark
     private SearchSettings settings = new();
 
     [IterationSetup]
-    public void CreateFolder() => settings = new SearchSettings { IndexPath = Questions.TempIndexFolder() };
+    public void CreateFolder() => settings = new SearchSettings { IndexPath = Questions.TempFolder("index") };
 
     [IterationCleanup]
     public void DeleteFolder() => Directory.Delete(settings.IndexPath, recursive: true);

@@ -1,18 +1,17 @@
 using System.Diagnostics;
-using HkInnoBot.Indexer.Index;
-using HkInnoBot.Indexer.Search;
-using Microsoft.Extensions.Logging.Abstractions;
+using HkInnoBot.Search;
+using HkInnoBot.Search.Answers;
 
 namespace HkInnoBot.Benchmarks;
 
 /// <summary>
-/// Search(q, 3) latency across all questions of the project's set: after a warm-up, each question is timed
+/// Ask(q) latency across all questions of the project's set: after a warm-up, each question is timed
 /// <see cref="Runs"/> times with a Stopwatch; its latency is the median of its runs. Prints the distribution of those
 /// medians across questions, the raw distribution of every run, the slowest questions, and memory afterwards.
 /// </summary>
 public static class LatencyDistribution
 {
-    private const int Runs = 20, WarmupPasses = 5, Top = 3;
+    private const int Runs = 20;
 
     public static void Run()
     {
@@ -20,13 +19,10 @@ public static class LatencyDistribution
         Console.WriteLine("WARNING: Debug build; use -c Release for numbers worth reading.");
 #endif
         var questions = Questions.All();
-        var settings = new SearchSettings { IndexPath = Questions.TempIndexFolder() };
+        var settings = new SearchSettings { IndexPath = Questions.TempFolder("index") };
         try
         {
-            using var searcher = PassageIndex.OpenOrBuild(settings, NullLogger.Instance);
-            for (var pass = 0; pass < WarmupPasses; pass++)
-                foreach (var question in questions)
-                    searcher.Search(question.Q, Top);
+            using var answerer = Questions.WarmAnswerer(settings);
 
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var gen0Before = GC.CollectionCount(0);
@@ -34,7 +30,7 @@ public static class LatencyDistribution
             var samples = new List<double>();
             foreach (var question in questions)
             {
-                var runs = Time(searcher, question.Q);
+                var runs = Time(answerer, question.Q);
                 samples.AddRange(runs);
                 medians.Add((Percentile(runs, 50), question.Id, $"{question.Lang}/{question.Style}"));
             }
@@ -42,8 +38,8 @@ public static class LatencyDistribution
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             var gen0 = GC.CollectionCount(0) - gen0Before;
 
-            Console.WriteLine($"Search(q, {Top}) over {questions.Count} questions from {Questions.File}");
-            Console.WriteLine($"{WarmupPasses} warm-up passes, then {Runs} timed runs per question ({searches:N0} searches)");
+            Console.WriteLine($"Ask(q, {AnswerBenchmark.Top}) over {questions.Count} questions from {Questions.File}");
+            Console.WriteLine($"Warm-up passes, then {Runs} timed runs per question ({searches:N0} searches)");
             Console.WriteLine();
             Console.WriteLine("                               median      p95      p99      max   (ms)");
             Row("per-question median latency", medians.Select(m => m.Ms).ToArray());
@@ -53,13 +49,13 @@ public static class LatencyDistribution
             foreach (var (ms, id, kind) in medians.OrderByDescending(m => m.Ms).Take(5))
                 Console.WriteLine($"  {id} {kind,-18} {ms,8:F3} ms");
             Console.WriteLine();
-            Console.WriteLine("The SearchBenchmark cases, timed the same way (median of their runs):");
-            foreach (var @case in SearchBenchmark.Cases())
+            Console.WriteLine("The AnswerBenchmark cases, timed the same way (median of their runs):");
+            foreach (var @case in AnswerBenchmark.Cases())
             {
                 var before = GC.GetAllocatedBytesForCurrentThread();
-                searcher.Search(@case.Text, Top);
+                answerer.Ask(@case.Text, AnswerBenchmark.Top);
                 var kb = (GC.GetAllocatedBytesForCurrentThread() - before) / 1024.0;
-                Console.WriteLine($"  {@case.Kind,-18} {Median(searcher, @case.Text),8:F3} ms {kb,9:F1} KB");
+                Console.WriteLine($"  {@case.Kind,-18} {Median(answerer, @case.Text),8:F3} ms {kb,9:F1} KB");
             }
             Console.WriteLine();
             Console.WriteLine($"Allocated during timed runs: {allocated / searches / 1024:F1} KB per search; gen0 GCs: {gen0}");
@@ -76,22 +72,22 @@ public static class LatencyDistribution
     }
 
     /// <summary>Milliseconds of each of <see cref="Runs"/> searches for <paramref name="question"/>.</summary>
-    private static double[] Time(PassageSearcher searcher, string question)
+    private static double[] Time(Answerer answerer, string question)
     {
         var runs = new double[Runs];
         for (var i = 0; i < Runs; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            searcher.Search(question, Top);
+            answerer.Ask(question, AnswerBenchmark.Top);
             runs[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
         return runs;
     }
 
-    private static double Median(PassageSearcher searcher, string question)
+    private static double Median(Answerer answerer, string question)
     {
-        searcher.Search(question, Top);
-        return Percentile(Time(searcher, question), 50);
+        answerer.Ask(question, AnswerBenchmark.Top);
+        return Percentile(Time(answerer, question), 50);
     }
 
     private static void Row(string label, double[] values) =>

@@ -5,4 +5,4 @@ using HkInnoBot.Benchmarks;
 if (args is ["latency"])
     LatencyDistribution.Run();
 else
-    BenchmarkSwitcher.FromAssembly(typeof(SearchBenchmark).Assembly).Run(args);
+    BenchmarkSwitcher.FromAssembly(typeof(AnswerBenchmark).Assembly).Run(args);

@@ -1,7 +1,7 @@
 using HkInnoBot.Bot.Cards;
-using HkInnoBot.Indexer.Analysis;
-using HkInnoBot.Indexer.Feedback;
-using HkInnoBot.Indexer.Search;
+using HkInnoBot.Search.Analysis;
+using HkInnoBot.Search.Answers;
+using HkInnoBot.Search.Feedback;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -14,7 +14,7 @@ namespace HkInnoBot.Bot.Bots;
 /// Activities it does not use (typing, events, reactions, installation updates…) fall through to the base
 /// class, which ignores them.
 /// </summary>
-public sealed class PolicyBot(PolicySearch search, FeedbackLog feedback, IOptions<AnswerOptions> answerOptions, ILogger<PolicyBot> logger)
+public sealed class PolicyBot(Answerer answerer, FeedbackLog feedback, IOptions<AnswerOptions> answerOptions, ILogger<PolicyBot> logger)
     : ActivityHandler
 {
     private readonly AnswerOptions _options = answerOptions.Value;
@@ -25,7 +25,7 @@ public sealed class PolicyBot(PolicySearch search, FeedbackLog feedback, IOption
         // The bot is told about its own arrival too; only people are welcomed, and with one card however many joined,
         // so a Teams channel that adds several members at once is not flooded.
         if (membersAdded.Any(member => member.Id != turnContext.Activity.Recipient?.Id))
-            await turnContext.SendActivityAsync(AnswerCards.Welcome(), cancellationToken);
+            await turnContext.SendActivityAsync(AnswerCards.Welcome(Script.Traditional), cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -33,8 +33,7 @@ public sealed class PolicyBot(PolicySearch search, FeedbackLog feedback, IOption
         var activity = turnContext.Activity;
         if (ButtonValue.TryParse(activity.Value, out var button))
         {
-            var question = QueryText.Clean(button.Query);
-            await turnContext.SendActivityAsync(AnswerCards.InScript(FollowButton(button, question), ScriptDetector.Detect(question)), cancellationToken);
+            await turnContext.SendActivityAsync(FollowButton(button, answerer.Understand(button.Query)), cancellationToken);
             return;
         }
 
@@ -45,11 +44,11 @@ public sealed class PolicyBot(PolicySearch search, FeedbackLog feedback, IOption
             return;
         }
 
-        // Cleaning also cuts the question to the length search uses; a longer message is answered by its start.
-        var message = QueryText.Clean(activity.Text);
-        if (QueryText.IsTooLong(activity.Text))
-            await turnContext.SendActivityAsync(AnswerCards.QuestionShortened(QueryText.MaxLength), cancellationToken);
-        await turnContext.SendActivityAsync(AnswerCards.InScript(ReplyTo(message), ScriptDetector.Detect(message)), cancellationToken);
+        // A longer message is answered by its start.
+        var question = answerer.Understand(activity.Text);
+        if (question.WasShortened)
+            await turnContext.SendActivityAsync(AnswerCards.QuestionShortened(question.Script, QueryText.MaxLength), cancellationToken);
+        await turnContext.SendActivityAsync(ReplyTo(question), cancellationToken);
     }
 
     /// <summary>
@@ -72,83 +71,84 @@ public sealed class PolicyBot(PolicySearch search, FeedbackLog feedback, IOption
             activity.RemoveRecipientMention();
     }
 
-    private IMessageActivity ReplyTo(string message)
+    private IMessageActivity ReplyTo(Question question)
     {
-        if (message.Length == 0)
-            return AnswerCards.EmptyQuestion();
-        return SmallTalk.Recognize(message) switch
+        if (question.Text.Length == 0)
+            return AnswerCards.EmptyQuestion(question.Script);
+        return SmallTalk.Recognize(question.Text) switch
         {
-            SmallTalkKind.Help => AnswerCards.Help(),
-            SmallTalkKind.Greeting => AnswerCards.Greeting(),
-            SmallTalkKind.Thanks => AnswerCards.Thanks(),
-            _ => WithSearcher(searcher => Answer(searcher, message)),
+            SmallTalkKind.Help => AnswerCards.Help(question.Script),
+            SmallTalkKind.Greeting => AnswerCards.Greeting(question.Script),
+            SmallTalkKind.Thanks => AnswerCards.Thanks(question.Script),
+            _ => Answer(question),
         };
     }
 
-    private IMessageActivity FollowButton(ButtonValue button, string question) =>
+    private IMessageActivity FollowButton(ButtonValue button, Question question) =>
         button.Action switch
         {
             ButtonValue.Vote => RecordVote(question, button),
-            ButtonValue.Passage => WithSearcher(searcher => ShowPassage(searcher, question, button.PassageId!)),
-            ButtonValue.More => WithSearcher(searcher => MoreResults(searcher, question, button.Offset)),
+            ButtonValue.Passage => ShowPassage(question, button.PassageId!),
+            ButtonValue.More => MoreResults(question, button.Offset ?? 1),
             _ => ReplyTo(question),
         };
 
-    private IMessageActivity RecordVote(string question, ButtonValue button)
+    private IMessageActivity RecordVote(Question question, ButtonValue button)
     {
         // Only votes on passages that exist reach the review list, so it cannot be filled with made-up ids.
-        if (search.Searcher?.GetPassage(button.PassageId!, question) is null)
-            return AnswerCards.PassageNotFound();
+        if (!answerer.HasPassage(button.PassageId!))
+            return AnswerCards.PassageNotFound(question.Script);
         try
         {
-            feedback.Append(new FeedbackEntry(DateTimeOffset.UtcNow, question, button.PassageId!, button.Helpful));
+            feedback.Append(new FeedbackEntry(DateTimeOffset.UtcNow, question.Text, button.PassageId!, button.Helpful == true));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A full or read-only disk must not cost the user a reply; the vote is only lost.
             logger.LogWarning(e, "Could not record feedback");
         }
-        return AnswerCards.ThanksForVote(button.Helpful);
+        return AnswerCards.ThanksForVote(question.Script, button.Helpful == true);
     }
 
-    private IMessageActivity WithSearcher(Func<PassageSearcher, IMessageActivity> reply) =>
-        search.Searcher is { } searcher ? reply(searcher) : AnswerCards.SearchUnavailable();
-
-    private IMessageActivity Answer(PassageSearcher searcher, string question)
+    private IMessageActivity Answer(Question question)
     {
         // One extra hit tells whether a "more results" button has anything to show.
-        var result = searcher.Search(question, top: 1 + _options.MaxAlternatives + 1);
-        if (!result.Answered || result.Hits.Count == 0)
-            return NoAnswer(searcher, result);
+        var answer = answerer.Ask(question, top: 1 + _options.MaxAlternatives + 1);
+        if (!answer.Answered)
+            return NoAnswer(answer);
 
-        var best = result.Hits[0];
-        var alternatives = result.Hits.Skip(1).Take(_options.MaxAlternatives)
+        var best = answer.Hits[0];
+        var alternatives = answer.Hits.Skip(1).Take(_options.MaxAlternatives)
             .TakeWhile(hit => best.Confidence - hit.Confidence <= _options.CloseConfidenceMargin)
             .ToList();
         var shown = 1 + alternatives.Count;
-        return AnswerCards.Answer(question, best, alternatives, result.Hits.Count > shown ? shown : null);
+        return AnswerCards.Answer(answer, alternatives, answer.Hits.Count > shown ? shown : null);
     }
 
-    private IMessageActivity MoreResults(PassageSearcher searcher, string question, int offset)
+    private IMessageActivity MoreResults(Question question, int offset)
     {
-        var result = searcher.Search(question, top: _options.PageSize + 1, offset);
+        var answer = answerer.Ask(question, top: _options.PageSize + 1, offset, highlighted: 0);
         // A question the text does not answer never gets passages, however the button was made.
-        if (!result.Answered)
-            return NoAnswer(searcher, result);
-        if (result.Hits.Count == 0)
-            return AnswerCards.NoMoreResults();
+        if (!answer.Answered)
+            return NoAnswer(answer);
+        if (answer.Hits.Count == 0)
+            return AnswerCards.NoMoreResults(question.Script);
 
-        var page = result.Hits.Take(_options.PageSize).ToList();
-        return AnswerCards.MoreResults(question, page, result.Hits.Count > page.Count ? offset + page.Count : null);
+        var page = answer.Hits.Take(_options.PageSize).ToList();
+        return AnswerCards.MoreResults(question, page, answer.Hits.Count > page.Count ? offset + page.Count : null);
     }
 
-    private static IMessageActivity ShowPassage(PassageSearcher searcher, string question, string passageId) =>
-        searcher.GetPassage(passageId, question) is { } hit ? AnswerCards.Passage(question, hit) : AnswerCards.PassageNotFound();
+    private IMessageActivity ShowPassage(Question question, string passageId) =>
+        !answerer.IsAvailable ? AnswerCards.SearchUnavailable(question.Script)
+        : answerer.Passage(question, passageId) is { } hit ? AnswerCards.Passage(question, hit)
+        : AnswerCards.PassageNotFound(question.Script);
 
-    private static IMessageActivity NoAnswer(PassageSearcher searcher, SearchResult result)
+    private IMessageActivity NoAnswer(Answer answer)
     {
+        if (answer.Status == AnswerStatus.Unavailable)
+            return AnswerCards.SearchUnavailable(answer.Question.Script);
         // The closest passages are not an answer, but their sections show what the text does cover.
-        var topics = result.Hits.Count > 0 ? result.Hits.Select(hit => hit.Section) : searcher.Sections;
-        return AnswerCards.NoAnswer(topics.Distinct().Take(3).ToList());
+        var topics = answer.Hits.Count > 0 ? answer.Hits.Select(hit => hit.Section) : answerer.Sections;
+        return AnswerCards.NoAnswer(answer.Question.Script, topics.Distinct().Take(3).ToList());
     }
 }

@@ -25,12 +25,15 @@ public static class SmallTalk
     // Trailing punctuation and emphasis do not change what a short message means ("你好！", "thanks!!", "?").
     private static readonly char[] Decoration = ['!', '！', '.', '。', '~', '～', ',', '，', ' ', '啊', '呀', '哦'];
 
+    // Questions are longer than any phrase: they need no look-up.
+    private static readonly int Longest = Phrases.Keys.Max(phrase => phrase.Length);
+
     public static SmallTalkKind Recognize(string message)
     {
         var trimmed = message.Trim();
-        if (Phrases.TryGetValue(trimmed, out var kind))
+        if (trimmed.Length <= Longest && Phrases.TryGetValue(trimmed, out var kind))
             return kind;
         var core = trimmed.TrimEnd(Decoration);
-        return core.Length > 0 && Phrases.TryGetValue(core, out kind) ? kind : SmallTalkKind.None;
+        return core.Length > 0 && core.Length <= Longest && Phrases.TryGetValue(core, out kind) ? kind : SmallTalkKind.None;
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -8,15 +9,21 @@ namespace HkInnoBot.Bot.Cards;
 /// What a card button sends back as the activity's value. It carries everything the next turn needs (the question,
 /// a passage id, a result offset), so the bot keeps no conversation state and any instance can serve the click.
 /// </summary>
-public sealed record ButtonValue(string Action, string Query, string? PassageId = null, int Offset = 0, bool Helpful = false)
+public sealed record ButtonValue(
+    [property: JsonPropertyName("action")] string Action,
+    [property: JsonPropertyName("q")] string Query,
+    [property: JsonPropertyName("id")] string? PassageId = null,
+    [property: JsonPropertyName("offset")] int? Offset = null,
+    [property: JsonPropertyName("helpful")] bool? Helpful = null)
 {
     /// <summary>Ask <see cref="Query"/> as if the user had typed it.</summary>
     public const string Ask = "ask";
     /// <summary>Show passage <see cref="PassageId"/> for <see cref="Query"/>.</summary>
     public const string Passage = "passage";
-    /// <summary>Show the results of <see cref="Query"/> from <see cref="Offset"/> on.</summary>
+    /// <summary>Show the results of <see cref="Query"/> from <see cref="Offset"/> on (always set for this action).</summary>
     public const string More = "more";
-    /// <summary>Record a 👍 (<see cref="Helpful"/>) or 👎 on passage <see cref="PassageId"/> as the answer to <see cref="Query"/>.</summary>
+    /// <summary>Record a 👍 (<see cref="Helpful"/>, always set for this action) or 👎 on passage <see cref="PassageId"/>
+    /// as the answer to <see cref="Query"/>.</summary>
     public const string Vote = "vote";
 
     /// <summary>Far enough for any real paging; larger offsets come only from tampered values.</summary>
@@ -26,15 +33,6 @@ public sealed record ButtonValue(string Action, string Query, string? PassageId 
     public static ButtonValue ShowPassage(string query, string passageId) => new(Passage, query, passageId);
     public static ButtonValue MoreResults(string query, int offset) => new(More, query, Offset: offset);
     public static ButtonValue VoteOn(string query, string passageId, bool helpful) => new(Vote, query, passageId, Helpful: helpful);
-
-    public JObject ToJson()
-    {
-        var json = new JObject { ["action"] = Action, ["q"] = Query };
-        if (PassageId is not null) json["id"] = PassageId;
-        if (Action == More) json["offset"] = Offset;
-        if (Action == Vote) json["helpful"] = Helpful;
-        return json;
-    }
 
     /// <summary>
     /// Reads a button value: the data object of an Adaptive Card Action.Submit (Teams, Web Chat, Emulator), or the same

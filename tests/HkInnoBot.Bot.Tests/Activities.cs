@@ -1,3 +1,4 @@
+using HkInnoBot.Bot.Cards;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
@@ -32,11 +33,21 @@ public static class Activities
 
     public static Activity ButtonClick(object value) => new() { Type = ActivityTypes.Message, Value = value };
 
+    /// <summary>What a channel sends back as the value when a user clicks a button with this data.</summary>
+    public static JObject Clicked(ButtonValue button) =>
+        JObject.Parse(System.Text.Json.JsonSerializer.Serialize(button, CardJson.Web.ButtonValue));
+
     public static JObject Card(IActivity reply)
     {
         var attachment = Assert.Single(((IMessageActivity)reply).Attachments);
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
-        return attachment.Content as JObject ?? JObject.FromObject(attachment.Content);
+        // The bot hands cards to the SDK as raw JSON.
+        return attachment.Content switch
+        {
+            JRaw raw => JObject.Parse((string)raw.Value!),
+            JObject card => card,
+            var other => JObject.FromObject(other),
+        };
     }
 
     public static JObject Card(JObject wireReply)

@@ -1,5 +1,5 @@
-using HkInnoBot.Indexer.Index;
-using HkInnoBot.Indexer.Search;
+using HkInnoBot.Search;
+using HkInnoBot.Search.Answers;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HkInnoBot.Bot.Tests;
@@ -19,7 +19,7 @@ public sealed class BotHostFixture : IDisposable
     {
         IndexPath = Path.Combine(Path.GetTempPath(), $"hkinnobot-bot-tests-{Guid.NewGuid():N}");
         FeedbackPath = Path.Combine(IndexPath + "-feedback", "feedback.jsonl");
-        Search = new PolicySearch(PassageIndex.OpenOrBuild(new SearchSettings { IndexPath = IndexPath }, NullLogger.Instance));
+        Answerer = Answerer.Open(new SearchSettings { IndexPath = IndexPath }, NullLogger.Instance);
         _anonymousServer = new(() => new BotServer(new() { ["Search:IndexPath"] = IndexPath, ["Feedback:Path"] = FeedbackPath }));
         _authenticatedServer = new(() => new BotServer(new()
         {
@@ -35,7 +35,7 @@ public sealed class BotHostFixture : IDisposable
     /// <summary>Where the bots under test write votes.</summary>
     public string FeedbackPath { get; }
 
-    public PolicySearch Search { get; }
+    public Answerer Answerer { get; }
 
     /// <summary>The app as the Emulator and Agents Playground meet it: no app id.</summary>
     public BotServer AnonymousServer => _anonymousServer.Value;
@@ -47,7 +47,7 @@ public sealed class BotHostFixture : IDisposable
     {
         if (_anonymousServer.IsValueCreated) _anonymousServer.Value.Dispose();
         if (_authenticatedServer.IsValueCreated) _authenticatedServer.Value.Dispose();
-        Search.Dispose();
+        Answerer.Dispose();
         Directory.Delete(IndexPath, recursive: true);
         if (Directory.Exists(Path.GetDirectoryName(FeedbackPath)))
             Directory.Delete(Path.GetDirectoryName(FeedbackPath)!, recursive: true);

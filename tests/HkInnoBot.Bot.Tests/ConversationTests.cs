@@ -1,7 +1,9 @@
 using HkInnoBot.Bot.Bots;
 using HkInnoBot.Bot.Cards;
-using HkInnoBot.Indexer.Analysis;
-using HkInnoBot.Indexer.Feedback;
+using HkInnoBot.Search;
+using HkInnoBot.Search.Analysis;
+using HkInnoBot.Search.Answers;
+using HkInnoBot.Search.Feedback;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Connector;
@@ -19,8 +21,8 @@ public sealed class ConversationTests(BotHostFixture fixture)
 {
     private const string Question = "數碼港有多少間初創企業？";
 
-    private PolicyBot Bot(AnswerOptions? options = null, PolicySearch? search = null) =>
-        new(search ?? fixture.Search, new FeedbackLog(new FeedbackSettings { Path = fixture.FeedbackPath }),
+    private PolicyBot Bot(AnswerOptions? options = null, Answerer? answerer = null) =>
+        new(answerer ?? fixture.Answerer, new FeedbackLog(new FeedbackSettings { Path = fixture.FeedbackPath }),
             Options.Create(options ?? new AnswerOptions()), NullLogger<PolicyBot>.Instance);
 
     private static async Task<List<IActivity>> SendAsync(IBot bot, Activity activity, string channelId = Channels.Test)
@@ -73,7 +75,7 @@ public sealed class ConversationTests(BotHostFixture fixture)
     {
         foreach (var question in AnswerCards.ExampleQuestions)
         {
-            var card = await AskAsync(ButtonClick(ButtonValue.AskQuestion(question).ToJson()));
+            var card = await AskAsync(ButtonClick(Clicked(ButtonValue.AskQuestion(question))));
             Assert.Contains(Texts(card), text => text.StartsWith("資料來源："));
         }
     }
@@ -95,12 +97,12 @@ public sealed class ConversationTests(BotHostFixture fixture)
     public async Task A_question_in_Simplified_gets_the_answer_and_its_labels_in_Simplified()
     {
         const string question = "科技券是什么？";
-        var best = fixture.Search.Searcher!.Search(question, top: 1).Hits[0];
+        var best = fixture.Answerer.Ask(question, top: 1).Hits[0];
 
         var card = await AskAsync(Message(question));
 
         var texts = Texts(card);
-        Assert.Equal(ChineseText.ToSimplified(best.Highlighted), texts[2]);
+        Assert.Equal(best.Highlighted, texts[2]);
         Assert.Contains("「**科技券**」", texts[2]);
         Assert.Contains("获业界的广泛支持", texts[2]);
         Assert.Equal("资料来源：创新及科技（2024-07-25）", texts[3]);
@@ -131,7 +133,7 @@ public sealed class ConversationTests(BotHostFixture fixture)
     public async Task Answers_with_the_best_passage_its_section_emphasised_terms_and_source()
     {
         const string question = "數碼港投資創業基金投資了甚麼公司？";
-        var best = fixture.Search.Searcher!.Search(question, top: 1).Hits[0];
+        var best = fixture.Answerer.Ask(question, top: 1).Hits[0];
 
         var card = await AskAsync(Message(question));
 
@@ -151,7 +153,7 @@ public sealed class ConversationTests(BotHostFixture fixture)
     public async Task Offers_close_alternatives_as_buttons_that_open_that_passage()
     {
         var everythingIsClose = new AnswerOptions { CloseConfidenceMargin = 1 };
-        var hits = fixture.Search.Searcher!.Search(Question, top: 3).Hits;
+        var hits = fixture.Answerer.Ask(Question, top: 3, highlighted: 3).Hits;
 
         var card = await AskAsync(Message(Question), everythingIsClose);
 
@@ -166,7 +168,7 @@ public sealed class ConversationTests(BotHostFixture fixture)
     public async Task Offers_only_alternatives_whose_confidence_is_close()
     {
         var options = new AnswerOptions { CloseConfidenceMargin = 0.02 };
-        var hits = fixture.Search.Searcher!.Search(Question, top: 3).Hits;
+        var hits = fixture.Answerer.Ask(Question, top: 3).Hits;
 
         var card = await AskAsync(Message(Question), options);
 
@@ -191,7 +193,7 @@ public sealed class ConversationTests(BotHostFixture fixture)
         while (more is not null && pages++ < 100)
         {
             var offset = (int)more["offset"]!;
-            var expected = fixture.Search.Searcher!.Search(Question, top: options.PageSize, offset).Hits;
+            var expected = fixture.Answerer.Ask(Question, top: options.PageSize, offset).Hits;
             var page = await AskAsync(ButtonClick(more), options);
             var ids = Buttons(page).Where(button => (string?)button["data"]!["action"] == ButtonValue.Passage)
                 .Select(button => (string)button["data"]!["id"]!).ToList();
@@ -209,8 +211,8 @@ public sealed class ConversationTests(BotHostFixture fixture)
     [Fact]
     public async Task More_results_past_the_last_hit_says_there_are_no_more()
     {
-        var replies = await SendAsync(Bot(), ButtonClick(ButtonValue.MoreResults(Question, 1000).ToJson()));
-        Assert.Equal(AnswerCards.NoMoreResults().Text, ReplyText(replies));
+        var replies = await SendAsync(Bot(), ButtonClick(Clicked(ButtonValue.MoreResults(Question, 1000))));
+        Assert.Equal(AnswerCards.NoMoreResults(Script.Traditional).Text, ReplyText(replies));
     }
 
     // No answer
@@ -235,7 +237,7 @@ public sealed class ConversationTests(BotHostFixture fixture)
     [Fact]
     public async Task A_more_results_button_for_an_unanswerable_question_shows_no_passages()
     {
-        var card = await AskAsync(ButtonClick(ButtonValue.MoreResults("How do I renew my passport?", 1).ToJson()));
+        var card = await AskAsync(ButtonClick(Clicked(ButtonValue.MoreResults("How do I renew my passport?", 1))));
         Assert.Equal("政策文件中沒有這個問題的答案。", Texts(card)[0]);
     }
 
@@ -319,7 +321,7 @@ public sealed class ConversationTests(BotHostFixture fixture)
     [Fact]
     public async Task Reads_a_messageBack_value_sent_as_a_json_string()
     {
-        var value = ButtonValue.MoreResults(Question, 1).ToJson().ToString();
+        var value = Clicked(ButtonValue.MoreResults(Question, 1)).ToString();
         var card = await AskAsync(ButtonClick(value));
         Assert.StartsWith($"「{Question}」", Texts(card)[0]);
     }
@@ -343,7 +345,7 @@ public sealed class ConversationTests(BotHostFixture fixture)
     [InlineData("\u0000\u0007")]
     public async Task An_empty_message_asks_for_a_question(string? text)
     {
-        Assert.Equal(AnswerCards.EmptyQuestion().Text, ReplyText(await SendAsync(Bot(), Message(text))));
+        Assert.Equal(AnswerCards.EmptyQuestion(Script.Traditional).Text, ReplyText(await SendAsync(Bot(), Message(text))));
     }
 
     [Fact]
@@ -354,7 +356,7 @@ public sealed class ConversationTests(BotHostFixture fixture)
         var replies = await SendAsync(Bot(), Message(huge));
 
         Assert.Equal(2, replies.Count);
-        Assert.Equal(AnswerCards.QuestionShortened(QueryText.MaxLength).Text, ((IMessageActivity)replies[0]).Text);
+        Assert.Equal(AnswerCards.QuestionShortened(Script.Traditional, QueryText.MaxLength).Text, ((IMessageActivity)replies[0]).Text);
         var echoedQuestion = Texts(Card(replies[1]))[0];
         Assert.Equal("問：".Length + QueryText.MaxLength, echoedQuestion.Length);
     }
@@ -398,8 +400,8 @@ public sealed class ConversationTests(BotHostFixture fixture)
     [Fact]
     public async Task A_passage_button_for_an_unknown_passage_says_it_is_gone()
     {
-        var value = ButtonValue.ShowPassage(Question, "no-such-document#999").ToJson();
-        Assert.Equal(AnswerCards.PassageNotFound().Text, ReplyText(await SendAsync(Bot(), ButtonClick(value))));
+        var value = Clicked(ButtonValue.ShowPassage(Question, "no-such-document#999"));
+        Assert.Equal(AnswerCards.PassageNotFound(Script.Traditional).Text, ReplyText(await SendAsync(Bot(), ButtonClick(value))));
     }
 
     [Fact]
@@ -408,9 +410,9 @@ public sealed class ConversationTests(BotHostFixture fixture)
         var log = new FeedbackSettings { Path = fixture.FeedbackPath };
         var before = FeedbackLog.Read(log).Count();
 
-        var reply = ReplyText(await SendAsync(Bot(), ButtonClick(ButtonValue.VoteOn(Question, "forged#" + new string('x', 5000), helpful: false).ToJson())));
+        var reply = ReplyText(await SendAsync(Bot(), ButtonClick(Clicked(ButtonValue.VoteOn(Question, "forged#" + new string('x', 5000), helpful: false)))));
 
-        Assert.Equal(AnswerCards.PassageNotFound().Text, reply);
+        Assert.Equal(AnswerCards.PassageNotFound(Script.Traditional).Text, reply);
         Assert.Equal(before, FeedbackLog.Read(log).Count());
     }
 
@@ -430,12 +432,13 @@ public sealed class ConversationTests(BotHostFixture fixture)
     [Fact]
     public async Task Without_an_index_every_question_says_search_is_unavailable()
     {
-        var bot = Bot(search: new PolicySearch(null));
-        var unavailable = AnswerCards.SearchUnavailable().Text;
+        using var noIndex = Answerer.Open(new SearchSettings { IndexPath = Path.Combine(fixture.IndexPath, "none"), CorpusPath = Path.Combine(fixture.IndexPath, "none") }, NullLogger.Instance);
+        var bot = Bot(answerer: noIndex);
+        var unavailable = AnswerCards.SearchUnavailable(Script.Traditional).Text;
 
         Assert.Equal(unavailable, ReplyText(await SendAsync(bot, Message(Question))));
-        Assert.Equal(unavailable, ReplyText(await SendAsync(bot, ButtonClick(ButtonValue.MoreResults(Question, 1).ToJson()))));
-        Assert.Equal(unavailable, ReplyText(await SendAsync(bot, ButtonClick(ButtonValue.ShowPassage(Question, "x#1").ToJson()))));
+        Assert.Equal(unavailable, ReplyText(await SendAsync(bot, ButtonClick(Clicked(ButtonValue.MoreResults(Question, 1))))));
+        Assert.Equal(unavailable, ReplyText(await SendAsync(bot, ButtonClick(Clicked(ButtonValue.ShowPassage(Question, "x#1"))))));
         Assert.Equal("我可以做甚麼？", Texts(Card(Assert.Single(await SendAsync(bot, Message("help")))))[0]);
     }
 }

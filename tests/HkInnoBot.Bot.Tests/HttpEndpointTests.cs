@@ -1,5 +1,6 @@
 using System.Net;
 using HkInnoBot.Bot.Cards;
+using HkInnoBot.Search.Analysis;
 using Newtonsoft.Json.Linq;
 using static HkInnoBot.Bot.Tests.Activities;
 
@@ -52,7 +53,7 @@ public sealed class HttpEndpointTests(BotHostFixture fixture)
     public async Task Handles_teams_card_button_clicks_in_every_kind_of_conversation(string conversationType)
     {
         var click = TeamsActivity(conversationType);
-        click["value"] = ButtonValue.MoreResults(Question, 1).ToJson();
+        click["value"] = Clicked(ButtonValue.MoreResults(Question, 1));
 
         var reply = Assert.Single(await fixture.AnonymousServer.ExchangeAsync(click));
 
@@ -180,7 +181,7 @@ public sealed class HttpEndpointTests(BotHostFixture fixture)
 
         var reply = Assert.Single(await server.ExchangeAsync(Json("message", Question)));
 
-        Assert.Equal(AnswerCards.SearchUnavailable().Text, (string?)reply["text"]);
+        Assert.Equal(AnswerCards.SearchUnavailable(Script.Traditional).Text, (string?)reply["text"]);
     }
 
     /// <summary>A Teams activity as the Teams channel sends it, in a personal chat, a group chat or a team channel.</summary>

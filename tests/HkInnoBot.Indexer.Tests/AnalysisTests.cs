@@ -1,4 +1,4 @@
-using HkInnoBot.Indexer.Analysis;
+using HkInnoBot.Search.Analysis;
 
 namespace HkInnoBot.Indexer.Tests;
 
@@ -59,7 +59,7 @@ public class AnalysisTests
     [InlineData("佢哋仲有啲咩計劃？", "他們還有些 計劃")]
     [InlineData("個平台搞掂晒未？", "個平台完成")]
     public void CantoneseAndQuestionWordsBecomeTheTopic(string question, string topic) =>
-        Assert.Equal(topic, QueryText.Prepare(question));
+        Assert.Equal(topic, QueryText.Prepare(QueryText.Clean(question)));
 
     // Standard written words that contain a Cantonese form's characters.
     [Theory]
@@ -77,9 +77,11 @@ public class AnalysisTests
     public void CleaningCapsLengthAndDropsInvisibleCharacters()
     {
         Assert.Equal(QueryText.MaxLength, QueryText.Clean(new string('科', 100_000)).Length);
-        Assert.True(QueryText.IsTooLong(new string('科', QueryText.MaxLength + 1)));
+        QueryText.Clean(new string('科', QueryText.MaxLength + 1), out var cut);
+        Assert.True(cut);
         Assert.Equal("a 科技券", QueryText.Clean("a" + new string(' ', 300) + "科技券"));
-        Assert.False(QueryText.IsTooLong("a" + new string(' ', 300) + "科技券"));
+        QueryText.Clean("a" + new string(' ', 300) + "科技券", out cut);
+        Assert.False(cut);
         Assert.Equal(QueryText.MaxLength - 1, QueryText.Clean(new string('科', QueryText.MaxLength - 1) + "😀").Length);
         Assert.Equal("科技 券", QueryText.Clean("科技\0\u200B券\u202E"));
         Assert.Equal("", QueryText.Clean(null));

@@ -1,5 +1,7 @@
-using HkInnoBot.Indexer.Corpus;
-using HkInnoBot.Indexer.Search;
+using HkInnoBot.Search.Corpus;
+using HkInnoBot.Search;
+using HkInnoBot.Search.Answers;
+using HkInnoBot.Search.Ranking;
 
 namespace HkInnoBot.Indexer.Tests;
 

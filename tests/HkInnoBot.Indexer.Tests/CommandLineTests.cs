@@ -78,7 +78,7 @@ public class CommandLineTests(CorpusIndexFixture index) : IClassFixture<CorpusIn
     public void ReviewListsTheUnhelpfulQuestionsMostFrequentFirst()
     {
         var log = Path.Combine(TempFolder.Create("review"), "feedback.jsonl");
-        var feedback = new Feedback.FeedbackLog(new Feedback.FeedbackSettings { Path = log });
+        var feedback = new HkInnoBot.Search.Feedback.FeedbackLog(new HkInnoBot.Search.Feedback.FeedbackSettings { Path = log });
         var now = DateTimeOffset.UtcNow;
         feedback.Append(new(now, "科技券係咩？", "doc#021", Helpful: true));
         feedback.Append(new(now, "電子錢包有幾多個牌？", "doc#094", Helpful: false));

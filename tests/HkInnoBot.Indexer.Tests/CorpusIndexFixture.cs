@@ -1,5 +1,6 @@
-using HkInnoBot.Indexer.Index;
-using HkInnoBot.Indexer.Search;
+using HkInnoBot.Search;
+using HkInnoBot.Search.Answers;
+using HkInnoBot.Search.Ranking;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HkInnoBot.Indexer.Tests;
@@ -10,16 +11,16 @@ public sealed class CorpusIndexFixture : IDisposable
     public CorpusIndexFixture()
     {
         Settings = new SearchSettings { IndexPath = TempFolder.Create("index") };
-        Searcher = PassageIndex.OpenOrBuild(Settings, NullLogger.Instance);
+        Answerer = Answerer.Open(Settings, NullLogger.Instance);
     }
 
     public SearchSettings Settings { get; }
 
-    public PassageSearcher Searcher { get; }
+    public Answerer Answerer { get; }
 
     public void Dispose()
     {
-        Searcher.Dispose();
+        Answerer.Dispose();
         Directory.Delete(Settings.IndexPath, recursive: true);
     }
 }

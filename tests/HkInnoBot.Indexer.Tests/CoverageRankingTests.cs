@@ -1,5 +1,7 @@
-using HkInnoBot.Indexer.Index;
-using HkInnoBot.Indexer.Search;
+using HkInnoBot.Search.Index;
+using HkInnoBot.Search;
+using HkInnoBot.Search.Answers;
+using HkInnoBot.Search.Ranking;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HkInnoBot.Indexer.Tests;
@@ -37,10 +39,10 @@ public sealed class CoverageRankingTests : IDisposable
     [Fact]
     public void PagesOfAQuestionMatchingTheWholeCorpusAreSlicesOfOneOrder()
     {
-        using var searcher = PassageIndex.OpenOrBuild(new SearchSettings { IndexPath = settings.IndexPath }, NullLogger.Instance);
+        using var searcher = Answerer.Open(new SearchSettings { IndexPath = settings.IndexPath }, NullLogger.Instance);
         const string question = "香港政府推動創新科技發展嘅計劃同基金";
-        var all = searcher.Search(question, 100).Hits.Select(h => h.Id).ToList();
-        var paged = Enumerable.Range(0, 15).SelectMany(page => searcher.Search(question, 7, offset: page * 7).Hits).Select(h => h.Id).ToList();
+        var all = searcher.Ask(question, 100).Hits.Select(h => h.Id).ToList();
+        var paged = Enumerable.Range(0, 15).SelectMany(page => searcher.Ask(question, 7, offset: page * 7).Hits).Select(h => h.Id).ToList();
         Assert.True(all.Count > 90, $"{all.Count} passages matched");
         Assert.Equal(all, paged);
     }
@@ -57,11 +59,11 @@ public sealed class CoverageRankingTests : IDisposable
     private string TopPassage(QueryFeatures features)
     {
         using var searcher = Open(features);
-        return searcher.Search(Question, 1).Hits[0].Id;
+        return searcher.Ask(Question, 1).Hits[0].Id;
     }
 
-    private PassageSearcher Open(QueryFeatures features) =>
-        PassageIndex.Open(new SearchSettings { IndexPath = settings.IndexPath, CorpusPath = settings.CorpusPath, Features = features });
+    private Answerer Open(QueryFeatures features) =>
+        Answerer.OpenExisting(new SearchSettings { IndexPath = settings.IndexPath, CorpusPath = settings.CorpusPath, Features = features });
 
     public void Dispose()
     {

@@ -1,4 +1,4 @@
-using HkInnoBot.Indexer.Feedback;
+using HkInnoBot.Search.Feedback;
 
 namespace HkInnoBot.Indexer.Tests;
 

@@ -1,5 +1,7 @@
-using HkInnoBot.Indexer.Index;
-using HkInnoBot.Indexer.Search;
+using HkInnoBot.Search.Index;
+using HkInnoBot.Search;
+using HkInnoBot.Search.Answers;
+using HkInnoBot.Search.Ranking;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HkInnoBot.Indexer.Tests;
@@ -22,7 +24,7 @@ public sealed class PassageIndexTests : IDisposable
     public void AMissingIndexIsBuiltAndThenCurrent()
     {
         Assert.Equal(PassageIndex.Status.Missing, PassageIndex.Check(settings));
-        using var searcher = PassageIndex.OpenOrBuild(settings, NullLogger.Instance);
+        using var searcher = Answerer.Open(settings, NullLogger.Instance);
         Assert.Equal(98, searcher.PassageCount);
         Assert.Equal(PassageIndex.Status.Current, PassageIndex.Check(settings));
     }
@@ -34,9 +36,9 @@ public sealed class PassageIndexTests : IDisposable
         File.AppendAllText(textFile, "\n新章節\n\n- 海洋公園新設了一座企鵝館。\n");
         Assert.Equal(PassageIndex.Status.Stale, PassageIndex.Check(settings));
 
-        using var searcher = PassageIndex.OpenOrBuild(settings, NullLogger.Instance);
+        using var searcher = Answerer.Open(settings, NullLogger.Instance);
         Assert.Equal(99, searcher.PassageCount);
-        Assert.Contains("企鵝館", searcher.Search("企鵝館", 1).Hits[0].Text);
+        Assert.Contains("企鵝館", searcher.Ask("企鵝館", 1).Hits[0].Text);
     }
 
     [Fact]
@@ -45,8 +47,8 @@ public sealed class PassageIndexTests : IDisposable
         File.WriteAllText(Path.Combine(settings.CorpusPath, "extra.zh-Hant.txt"), "補充資料\n\n科普\n\n- 香港太空館展出天文望遠鏡。\n");
         File.WriteAllText(Path.Combine(settings.CorpusPath, "extra.zh-Hant.meta.json"),
             """{"title":"補充資料","publisher":"HKSAR Government","updated":"2025-01-01","language":"zh-Hant"}""");
-        using var searcher = PassageIndex.OpenOrBuild(settings, NullLogger.Instance);
-        var hit = searcher.Search("天文望遠鏡", 1).Hits[0];
+        using var searcher = Answerer.Open(settings, NullLogger.Instance);
+        var hit = searcher.Ask("天文望遠鏡", 1).Hits[0];
         Assert.Equal(("補充資料", "科普", "2025-01-01", "extra.zh-Hant#001"), (hit.Title, hit.Section, hit.Updated, hit.Id));
     }
 
@@ -56,9 +58,9 @@ public sealed class PassageIndexTests : IDisposable
         PassageIndex.Build(settings, NullLogger.Instance);
         File.WriteAllText(metadataFile, "{ this is not json");
 
-        Assert.Throws<Corpus.CorpusException>(() => PassageIndex.Build(settings, NullLogger.Instance));
-        using var searcher = PassageIndex.OpenOrBuild(settings, NullLogger.Instance);
-        Assert.Contains("科技券", searcher.Search("科技券", 1).Hits[0].Text);
+        Assert.Throws<HkInnoBot.Search.Corpus.CorpusException>(() => PassageIndex.Build(settings, NullLogger.Instance));
+        using var searcher = Answerer.Open(settings, NullLogger.Instance);
+        Assert.Contains("科技券", searcher.Ask("科技券", 1).Hits[0].Text);
     }
 
     [Fact]
@@ -68,7 +70,7 @@ public sealed class PassageIndexTests : IDisposable
         var abandoned = Directory.CreateDirectory(Path.Combine(settings.IndexPath, "gen-00000000T000000000-killed")).FullName;
         File.WriteAllText(Path.Combine(abandoned, "_0.cfs"), "half a segment");
 
-        using (var searcher = PassageIndex.Open(settings))
+        using (var searcher = Answerer.OpenExisting(settings))
             Assert.Equal(98, searcher.PassageCount);
         PassageIndex.Build(settings, NullLogger.Instance);
         Assert.False(Directory.Exists(abandoned));
@@ -86,7 +88,7 @@ public sealed class PassageIndexTests : IDisposable
                 if (i % 2 == 0)
                     PassageIndex.Build(settings, NullLogger.Instance);
                 else
-                    PassageIndex.OpenOrBuild(settings, NullLogger.Instance).Dispose();
+                    Answerer.Open(settings, NullLogger.Instance).Dispose();
             }
             catch (Exception e)
             {
@@ -97,7 +99,7 @@ public sealed class PassageIndexTests : IDisposable
         Assert.Empty(errors);
         Assert.Equal(PassageIndex.Status.Current, PassageIndex.Check(settings));
         Assert.Single(Directory.GetDirectories(settings.IndexPath));
-        using var searcher = PassageIndex.Open(settings);
+        using var searcher = Answerer.OpenExisting(settings);
         Assert.Equal(98, searcher.PassageCount);
     }
 
@@ -110,7 +112,7 @@ public sealed class PassageIndexTests : IDisposable
             File.WriteAllText(file, "garbage");
 
         Assert.Equal(PassageIndex.Status.Missing, PassageIndex.Check(settings));
-        using var searcher = PassageIndex.OpenOrBuild(settings, NullLogger.Instance);
+        using var searcher = Answerer.Open(settings, NullLogger.Instance);
         Assert.Equal(98, searcher.PassageCount);
     }
 
@@ -118,7 +120,7 @@ public sealed class PassageIndexTests : IDisposable
     public void NoIndexAndNoCorpusIsUnavailableWithAReason()
     {
         var broken = new SearchSettings { IndexPath = settings.IndexPath, CorpusPath = Path.Combine(settings.CorpusPath, "missing") };
-        var error = Assert.Throws<IndexUnavailableException>(() => PassageIndex.OpenOrBuild(broken, NullLogger.Instance));
+        var error = Assert.Throws<IndexUnavailableException>(() => PassageIndex.OpenOrBuild(broken, NullLogger.Instance).Dispose());
         Assert.Contains("Corpus folder not found", error.Message);
     }
 

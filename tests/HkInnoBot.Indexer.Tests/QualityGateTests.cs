@@ -25,7 +25,7 @@ public class QualityGateTests(CorpusIndexFixture index) : IClassFixture<CorpusIn
     [Fact]
     public void RecallAndNoAnswerStayAboveTheirFloors()
     {
-        var outcomes = Evaluator.Run(index.Searcher, EvalQuestion.Load(QuestionsFile));
+        var outcomes = Evaluator.Run(index.Answerer, EvalQuestion.Load(QuestionsFile));
         var table = Evaluator.Table(outcomes).ToDictionary(row => row.Group);
         var outOfScope = outcomes.Where(o => !o.Question.InScope).ToList();
 

@@ -1,5 +1,7 @@
-using HkInnoBot.Indexer.Analysis;
-using HkInnoBot.Indexer.Search;
+using HkInnoBot.Search.Analysis;
+using HkInnoBot.Search;
+using HkInnoBot.Search.Answers;
+using HkInnoBot.Search.Ranking;
 
 namespace HkInnoBot.Indexer.Tests;
 
@@ -7,7 +9,7 @@ public class ShortAnswerTests(CorpusIndexFixture index) : IClassFixture<CorpusIn
 {
     [Theory]
     [InlineData("香港有幾多間初創企業？", "近 4,300 間初創企業")]
-    [InlineData("香港有多少间初创企业？", "近 4,300 間初創企業")]
+    [InlineData("香港有多少间初创企业？", "近 4,300 间初创企业")]
     [InlineData("創新斗室提供多少個住宿單位？", "約 500 個配以輔助設施")]
     [InlineData("數碼港有幾多間初創喺園區入面？", "超過 900 間駐園區")]
     [InlineData("香港有幾多間金融科技公司？", "約 1,000 間金融科技公司")]
@@ -17,18 +19,17 @@ public class ShortAnswerTests(CorpusIndexFixture index) : IClassFixture<CorpusIn
     [InlineData("Z/Yen 智慧中心指數香港排第幾？", "全球第 10、亞太區第 2")]
     public void FiguresDatesAndRanksLeadTheAnswer(string question, string span)
     {
-        var passage = index.Searcher.Search(question, 1).Hits[0].Text;
-        Assert.Equal(span, ShortAnswer.Find(question, passage));
+        Assert.Equal(span, index.Answerer.Ask(question, 1).ShortAnswer);
     }
 
     [Theory]
     [InlineData("科技券係咩？")]
     [InlineData("政府點樣吸引人才？")]
     public void OtherQuestionsHaveNoShortAnswer(string question) =>
-        Assert.Null(ShortAnswer.Find(question, index.Searcher.Search(question, 1).Hits[0].Text));
+        Assert.Null(index.Answerer.Ask(question, 1).ShortAnswer);
 
     [Fact]
-    public void APassageWithoutAFigureHasNoShortAnswer() => Assert.Null(ShortAnswer.Find("有幾多？", "推動創科發展。"));
+    public void APassageWithoutAFigureHasNoShortAnswer() => Assert.Null(ShortAnswer.Find(AskedFact.Quantity, "有", "推動創科發展。"));
 }
 
 public class ScriptTests
@@ -40,9 +41,9 @@ public class ScriptTests
     [InlineData("科技券係咩？", Script.Traditional)]
     [InlineData("InnoHK", Script.Traditional)]
     [InlineData("香港", Script.Traditional)]
-    public void TheQuestionsScriptIsDetected(string question, Script script) => Assert.Equal(script, ScriptDetector.Detect(question));
+    public void TheQuestionsScriptIsDetected(string question, Script script) => Assert.Equal(script, ChineseText.DetectScript(question));
 
     [Fact]
     public void SimplifiedDisplayKeepsTheEmphasis() =>
-        Assert.Equal("「**科技券**」计划获业界的广泛支持", ScriptDetector.Display("「**科技券**」計劃獲業界的廣泛支持", Script.Simplified));
+        Assert.Equal("「**科技券**」计划获业界的广泛支持", ChineseText.InScript("「**科技券**」計劃獲業界的廣泛支持", Script.Simplified));
 }

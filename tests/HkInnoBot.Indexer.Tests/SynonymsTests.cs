@@ -1,4 +1,6 @@
-using HkInnoBot.Indexer.Search;
+using HkInnoBot.Search;
+using HkInnoBot.Search.Answers;
+using HkInnoBot.Search.Ranking;
 
 namespace HkInnoBot.Indexer.Tests;
 
@@ -63,7 +65,7 @@ public class SynonymsTests(CorpusIndexFixture index) : IClassFixture<CorpusIndex
     [InlineData("Which government office is in charge of digital policy?", "數字政策辦公室")]
     public void TheCorpusSynonymsLeadAliasesToTheirPassages(string question, string expected)
     {
-        var result = index.Searcher.Search(question, 1);
+        var result = index.Answerer.Ask(question, 1);
         Assert.True(result.Answered, $"declined: {question}");
         Assert.Contains(expected, result.Hits[0].Text);
     }

@@ -17,7 +17,7 @@ public sealed class BrowserTests(IndexFixture index, ITestOutputHelper output)
     [BrowserFact]
     public void The_page_welcomes_then_answers_a_Chinese_question_with_the_passage()
     {
-        var best = index.Searcher.Search(Question, top: 1).Hits[0];
+        var best = index.Answerer.Ask(Question, top: 1).Hits[0];
         using var server = new WebChatServer(index.IndexPath);
         using var browser = StartChromium();
         try

@@ -55,7 +55,7 @@ public sealed class DirectLineTests(IndexFixture index) : IDisposable
     [Fact]
     public async Task A_question_shows_the_users_message_then_the_bots_answer_with_the_passage()
     {
-        var best = index.Searcher.Search(Question, top: 1).Hits[0];
+        var best = index.Answerer.Ask(Question, top: 1).Hits[0];
         var client = await DirectLineClient.StartAsync(Server().Client);
         var (_, afterWelcome) = await client.ReadActivitiesAsync();
 
@@ -153,7 +153,7 @@ public sealed class DirectLineTests(IndexFixture index) : IDisposable
         await client.SayAsync(Question);
 
         var answer = Assert.Single(FromBot((await client.ReadActivitiesAsync(afterWelcome)).Activities));
-        var best = index.Searcher.Search(Question, top: 1).Hits[0];
+        var best = index.Answerer.Ask(Question, top: 1).Hits[0];
         Assert.Contains(best.Text, (string?)answer["attachments"]![0]!["content"]!["fallbackText"]);
     }
 

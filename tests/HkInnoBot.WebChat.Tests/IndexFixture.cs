@@ -1,5 +1,5 @@
-using HkInnoBot.Indexer.Index;
-using HkInnoBot.Indexer.Search;
+using HkInnoBot.Search;
+using HkInnoBot.Search.Answers;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HkInnoBot.WebChat.Tests;
@@ -10,17 +10,17 @@ public sealed class IndexFixture : IDisposable
     public IndexFixture()
     {
         IndexPath = Path.Combine(Path.GetTempPath(), $"hkinnobot-webchat-tests-{Guid.NewGuid():N}");
-        Searcher = PassageIndex.OpenOrBuild(new SearchSettings { IndexPath = IndexPath }, NullLogger.Instance);
+        Answerer = Answerer.Open(new SearchSettings { IndexPath = IndexPath }, NullLogger.Instance);
     }
 
     public string IndexPath { get; }
 
     /// <summary>The same index the bot answers from, to know which passage an answer must show.</summary>
-    public PassageSearcher Searcher { get; }
+    public Answerer Answerer { get; }
 
     public void Dispose()
     {
-        Searcher.Dispose();
+        Answerer.Dispose();
         Directory.Delete(IndexPath, recursive: true);
     }
 }

@@ -1,0 +1,35 @@
+namespace HkInnoBot.Search.Answers;
+
+public enum AnswerStatus
+{
+    /// <summary>The best passage covers enough of the question to be its answer.</summary>
+    Answered,
+
+    /// <summary>The text has no answer: the hits, if any, are only the nearest topics.</summary>
+    NoAnswer,
+
+    /// <summary>Nothing in the message to search for: empty, punctuation, emoji, or only question words.</summary>
+    NothingToSearch,
+
+    /// <summary>No index can serve.</summary>
+    Unavailable,
+}
+
+/// <summary>
+/// A question's answer, computed in one pass: ranked passages with their confidence, the short answer, and every text
+/// already in the question's script. What shows it (a card, a JSON line, an evaluation) formats it and nothing more.
+/// </summary>
+/// <param name="Hits">The page of ranked passages that was asked for.</param>
+/// <param name="ShortAnswer">The figure, date or rank the best passage gives, when the question asks for one.</param>
+public sealed record Answer(Question Question, AnswerStatus Status, IReadOnlyList<Hit> Hits, string? ShortAnswer = null)
+{
+    public bool Answered => Status == AnswerStatus.Answered;
+}
+
+/// <summary>A ranked passage; its texts are in the question's script.</summary>
+/// <param name="Confidence">How much of the question's weight the passage covers, in [0, 1]; comparable across questions.</param>
+/// <param name="Highlighted"><paramref name="Text"/> with the question's words wrapped in **…**; only for the hits that
+/// are shown in full, null for the others.</param>
+public sealed record Hit(
+    int Rank, float Score, double Confidence, string Id, string Section,
+    string Title, string Updated, string Text, string? Highlighted);

@@ -1,0 +1,188 @@
+using HkInnoBot.Search.Analysis;
+using Lucene.Net.Analysis;
+
+namespace HkInnoBot.Search.Ranking;
+
+/// <summary>
+/// A question as the index sees it. The question is cut into units of meaning: each term of both fields, and each
+/// phrase the synonyms know, whose alternatives compete as in a DisjunctionMaxQuery. Every unit is weighted by its
+/// inverse document frequency, which also gives the confidence of a passage: the share of the question's weight it
+/// covers. Runs of three characters also score as phrases, so words in the question's order rank higher.
+/// <see cref="PassageScorer"/> ranks passages by it.
+/// </summary>
+internal sealed class PassageQuery
+{
+    private static readonly HashSet<string> FunctionWords = Keys("function-words.txt");
+    private static readonly HashSet<char> FunctionCharacters = [.. FunctionWords.Where(word => word.Length == 1).Select(word => word[0])];
+    private static readonly HashSet<string> StandaloneWords = Keys("standalone-words.txt");
+    private static readonly HashSet<string> EnglishFunctionWords =
+    [
+        .. Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet.Select(word => word.ToString()!),
+        .. Keys("english-function-words.txt"),
+    ];
+
+    private static readonly string[] Fields = [ChineseAnalysis.WordsField, ChineseAnalysis.BigramsField];
+
+    /// <summary>Phrase credit is half a term's: order helps, but the words themselves matter more.</summary>
+    public const float PhraseBoost = 0.5f;
+
+    /// <summary>One way of saying a unit: all its terms, in both fields.</summary>
+    internal sealed class Alternative(IndexedTerm[] terms)
+    {
+        public IndexedTerm[] Terms { get; } = terms;
+        public double Idf { get; } = terms.Sum(term => term.Idf);
+    }
+
+    /// <summary>A term, or a known phrase with its synonyms: covered as far as its best-covered alternative is.</summary>
+    internal sealed class Unit(Alternative[] alternatives)
+    {
+        public Alternative[] Alternatives { get; } = alternatives;
+        public double Weight { get; } = alternatives.Average(alternative => alternative.Idf);
+
+        /// <summary>A unit of the alternatives that have terms; null when none has.</summary>
+        public static Unit? Of(IEnumerable<Alternative?> alternatives) =>
+            alternatives.OfType<Alternative>().ToArray() is { Length: > 0 } kept ? new Unit(kept) : null;
+    }
+
+    /// <summary>Two adjacent character pairs, i.e. three characters in order. As in Lucene's PhraseQuery, its idf is the
+    /// sum of its terms'.</summary>
+    internal sealed record Phrase(IndexedTerm First, IndexedTerm Second)
+    {
+        public float Weight { get; } = (First.Bm25Idf + Second.Bm25Idf) * PhraseBoost;
+    }
+
+
+    private PassageQuery(TermLookup lookup, Unit[] ranked, Phrase[] phrases, Unit[] judged)
+    {
+        Lookup = lookup;
+        Ranked = ranked;
+        Phrases = phrases;
+        Judged = judged;
+        JudgedWeight = judged.Sum(unit => unit.Weight);
+        HighlightTerms = judged
+            .SelectMany(unit => unit.Alternatives).SelectMany(alternative => alternative.Terms)
+            .Where(term => term.Field == ChineseAnalysis.WordsField && term.Context is not null)
+            .DistinctBy(term => term.Text)
+            .ToList();
+    }
+
+    /// <summary>The index reads of this question, shared by ranking and highlighting.</summary>
+    public TermLookup Lookup { get; }
+
+    /// <summary>What ranks the passages: every term of the question, topical or not.</summary>
+    public IReadOnlyList<Unit> Ranked { get; }
+
+    public IReadOnlyList<Phrase> Phrases { get; }
+
+    /// <summary>
+    /// What the confidence of a passage is judged on: the question's topical units. The confidence is the share of
+    /// their weight that a passage covers. A passage covers the question's character pairs, which match whatever the
+    /// segmentation; the question's words weigh only in the whole, where a word the text never uses (書簿, 公屋) weighs
+    /// most, so questions about what the text lacks score low. Measured against counting covered words too, this
+    /// separates off-topic questions far better (README).
+    /// </summary>
+    public IReadOnlyList<Unit> Judged { get; }
+
+    public double JudgedWeight { get; }
+
+    /// <summary>The word-field terms of every alternative. Words, not pairs: two pairs matched far apart in a run of
+    /// Chinese would otherwise mark everything between.</summary>
+    public IReadOnlyList<IndexedTerm> HighlightTerms { get; }
+
+    /// <summary>Null when the question has no searchable term (empty, punctuation, emoji, only question words).</summary>
+    public static PassageQuery? Build(string searchable, Analyzer analyzer, PassageSearcher searcher, Synonyms synonyms, QueryFeatures features)
+    {
+        var topicalOnly = features.HasFlag(QueryFeatures.QuestionWords);
+        var phrases = features.HasFlag(QueryFeatures.Synonyms) ? synonyms.Find(searchable) : [];
+        var rest = phrases.Aggregate(searchable, (remaining, found) => remaining.Replace(found.Phrase, " "));
+        var lookup = new TermLookup(searcher);
+        var restPairs = ChineseAnalysis.Tokens(analyzer, ChineseAnalysis.BigramsField, rest);
+
+        // Ranking uses every term of the question; the confidence only its topical ones, so that 的 or 有 in a
+        // passage neither earn nor dilute it.
+        var ranked = new List<Unit>();
+        var judged = topicalOnly ? new List<Unit>() : ranked;
+        foreach (var term in TermsOf(lookup, ChineseAnalysis.Tokens(analyzer, ChineseAnalysis.WordsField, rest), restPairs))
+        {
+            var unit = term.AsUnit;
+            ranked.Add(unit);
+            if (topicalOnly && term.Topical)
+                judged.Add(unit);
+        }
+        foreach (var (_, alternatives) in phrases)
+        {
+            var ways = alternatives.Select(alternative => searcher.Alternatives.GetOrAdd(alternative, Analysed, (analyzer, lookup))).ToList();
+            if (Unit.Of(ways.Select(way => way.All)) is { } unit)
+                ranked.Add(unit);
+            if (topicalOnly && Unit.Of(ways.Select(way => way.Topical)) is { } topical)
+                judged.Add(topical);
+        }
+        if (judged.Count == 0)
+            return null;
+        var runs = !features.HasFlag(QueryFeatures.OrderedRuns) ? []
+            : OrderedRuns(lookup, rest == searchable ? restPairs : ChineseAnalysis.Tokens(analyzer, ChineseAnalysis.BigramsField, searchable), topicalOnly);
+        return new PassageQuery(lookup, [.. ranked], runs, [.. judged]);
+    }
+
+    /// <summary>A synonym alternative as the ranking sees it (all its terms) and as the confidence does (its topical
+    /// terms); either is null when it has no such terms.</summary>
+    internal sealed record AnalysedAlternative(Alternative? All, Alternative? Topical);
+
+    private static AnalysedAlternative Analysed(string alternative, (Analyzer Analyzer, TermLookup Lookup) with)
+    {
+        var terms = TermsOf(with.Lookup,
+            ChineseAnalysis.Tokens(with.Analyzer, ChineseAnalysis.WordsField, alternative),
+            ChineseAnalysis.Tokens(with.Analyzer, ChineseAnalysis.BigramsField, alternative));
+        var topical = terms.Where(term => term.Topical).ToArray();
+        return new AnalysedAlternative(
+            terms.Length > 0 ? new Alternative(terms) : null,
+            topical.Length > 0 ? new Alternative(topical) : null);
+    }
+
+    /// <summary>The distinct terms of a text in both fields. A pair of characters that occurs nowhere straddles two
+    /// words of the question: noise, not missing content. A whole word that occurs nowhere is content the text lacks,
+    /// and counts against the confidence.</summary>
+    private static IndexedTerm[] TermsOf(TermLookup lookup, List<ChineseAnalysis.Token> words, List<ChineseAnalysis.Token> pairs)
+    {
+        var terms = new List<IndexedTerm>(words.Count + pairs.Count);
+        foreach (var (field, tokens) in new[] { (ChineseAnalysis.WordsField, words), (ChineseAnalysis.BigramsField, pairs) })
+        {
+            var seen = new HashSet<string>();
+            foreach (var token in tokens)
+            {
+                if (!seen.Add(token.Term))
+                    continue;
+                var term = lookup.Find(field, token.Term);
+                if (term.DocFreq > 0 || field == ChineseAnalysis.WordsField)
+                    terms.Add(term);
+            }
+        }
+        return [.. terms];
+    }
+
+    /// <summary>Each pair of adjacent character pairs of a run, i.e. three characters in order, as a phrase. A phrase
+    /// with a pair no passage holds cannot match and is left out.</summary>
+    private static Phrase[] OrderedRuns(TermLookup lookup, List<ChineseAnalysis.Token> pairs, bool topicalOnly)
+    {
+        var runs = new List<Phrase>();
+        IndexedTerm? previous = null;
+        foreach (var pair in pairs)
+        {
+            var current = pair.IsPair ? lookup.Find(ChineseAnalysis.BigramsField, pair.Term) : null;
+            if (topicalOnly && current is { Topical: false })
+                current = null;
+            if (previous?.Context is not null && current?.Context is not null && pair.PositionIncrement == 1)
+                runs.Add(new Phrase(previous, current));
+            previous = current;
+        }
+        return [.. runs];
+    }
+
+    /// <summary>Whether a term carries a topic: not a function word, measure word or English question word, and for a
+    /// character pair, not one that touches a function word.</summary>
+    internal static bool IsTopical(string field, string term) =>
+        !FunctionWords.Contains(term) && !StandaloneWords.Contains(term) && !EnglishFunctionWords.Contains(term) &&
+        (field != ChineseAnalysis.BigramsField || !term.Any(FunctionCharacters.Contains));
+
+    private static HashSet<string> Keys(string wordList) => [.. WordList.Read(wordList).Select(ChineseText.ComparisonKey)];
+}

@@ -1,0 +1,25 @@
+namespace HkInnoBot.Search.Ranking;
+
+/// <summary>The steps of query understanding and ranking. Each can be switched off, so <c>eval --ablation</c> shows what it buys.</summary>
+[Flags]
+public enum QueryFeatures
+{
+    None = 0,
+
+    /// <summary>Hong Kong Cantonese rewritten as standard written Chinese (幾多 → 多少, 係 → 是).</summary>
+    Cantonese = 1,
+
+    /// <summary>Question phrases, particles and function words dropped (甚麼, 嗎, 的, how, what).</summary>
+    QuestionWords = 2,
+
+    /// <summary>Aliases and everyday words of corpus/synonyms.txt.</summary>
+    Synonyms = 4,
+
+    /// <summary>Extra credit when three or more characters of the question appear in order.</summary>
+    OrderedRuns = 8,
+
+    /// <summary>Passages reranked by how much of the question they cover, not only by what their terms earn.</summary>
+    Coverage = 16,
+
+    All = Cantonese | QuestionWords | Synonyms | OrderedRuns | Coverage,
+}

@@ -1,0 +1,28 @@
+using HkInnoBot.Search.Ranking;
+
+namespace HkInnoBot.Search;
+
+/// <summary>Where the index and corpus live and when a question counts as answered. Bound from configuration
+/// section "Search" by the bot; set from the command line by the indexer.</summary>
+public sealed class SearchSettings
+{
+    /// <summary>One data folder shared by the indexer and the bot, outside the source tree.</summary>
+    public static readonly string DataFolder = Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+        "HkInnoBot");
+
+    public static readonly string DefaultIndexPath = Path.Combine(DataFolder, "index");
+
+    /// <summary>The repo's corpus/, copied next to the binaries at build time.</summary>
+    public static readonly string DefaultCorpusPath = Path.Combine(AppContext.BaseDirectory, "corpus");
+
+    public string IndexPath { get; set; } = DefaultIndexPath;
+
+    public string CorpusPath { get; set; } = DefaultCorpusPath;
+
+    /// <summary>Below this confidence of the best passage, the text is taken to have no answer.</summary>
+    public double ConfidenceThreshold { get; set; } = 0.2;
+
+    /// <summary>Which query-understanding steps run; all of them unless an evaluation switches some off.</summary>
+    public QueryFeatures Features { get; set; } = QueryFeatures.All;
+}

@@ -1,0 +1,70 @@
+using HkInnoBot.Search;
+using HkInnoBot.Search.Analysis;
+using HkInnoBot.Search.Answers;
+using HkInnoBot.Search.Index;
+using HkInnoBot.Search.Ranking;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace HkInnoBot.Indexer.Tests;
+
+/// <summary>
+/// The ranking sums BM25 itself (Lucene 4.8's TermQuery costs a new enumerator per term): its scores must be what
+/// Lucene's own BooleanQuery of DisjunctionMaxQuery units and PhraseQuery runs gives, for every question of the set.
+/// </summary>
+public class RankingTests(CorpusIndexFixture index) : IClassFixture<CorpusIndexFixture>
+{
+    [Fact]
+    public void Bm25IsLucenesOwnForEveryQuestion()
+    {
+        using var reader = PassageIndex.Open(index.Settings);
+        using var searcher = new PassageSearcher(reader);
+        var analyzer = ChineseAnalysis.Create();
+        var synonyms = Synonyms.Load(index.Settings.CorpusPath);
+        var compared = 0;
+        foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "data", "questions.jsonl")))
+        {
+            var question = Question.Parse(System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("q").GetString());
+            if (PassageQuery.Build(question.Searchable, analyzer, searcher, synonyms, QueryFeatures.All) is not { } query)
+                continue;
+            var ours = PassageScorer.Bm25(query);
+            var lucene = new float[reader.MaxDoc];
+            foreach (var hit in searcher.Search(AsLuceneQuery(query), reader.MaxDoc).ScoreDocs)
+                lucene[hit.Doc] = hit.Score;
+            for (var doc = 0; doc < reader.MaxDoc; doc++)
+                Assert.True(Math.Abs(ours[doc] - lucene[doc]) <= 1e-5f * Math.Max(1, lucene[doc]),
+                    $"{question.Text}: passage {doc} scored {ours[doc]}, Lucene {lucene[doc]}");
+            compared++;
+        }
+        Assert.True(compared > 200, $"{compared} questions compared");
+    }
+
+    private static Query AsLuceneQuery(PassageQuery query)
+    {
+        var lucene = new BooleanQuery();
+        foreach (var unit in query.Ranked)
+        {
+            var alternatives = unit.Alternatives.Select(alternative =>
+            {
+                var any = new BooleanQuery();
+                foreach (var term in alternative.Terms)
+                    any.Add(new TermQuery(new Term(term.Field, term.Text)), Occur.SHOULD);
+                return (Query)any;
+            }).ToList();
+            lucene.Add(alternatives.Count == 1 ? alternatives[0] : new DisjunctionMaxQuery(alternatives, PassageScorer.TieBreaker), Occur.SHOULD);
+        }
+        foreach (var phrase in query.Phrases)
+            lucene.Add(new PhraseQuery { new Term(phrase.First.Field, phrase.First.Text), new Term(phrase.Second.Field, phrase.Second.Text) }
+                .Boosted(PassageQuery.PhraseBoost), Occur.SHOULD);
+        return lucene;
+    }
+}
+
+internal static class QueryBoost
+{
+    public static Query Boosted(this Query query, float boost)
+    {
+        query.Boost = boost;
+        return query;
+    }
+}
