@@ -1,6 +1,8 @@
 using HkInnoBot.Bot;
 using HkInnoBot.Bot.Bots;
 using HkInnoBot.Bot.DirectLine;
+using HkInnoBot.Bot.Index;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using HkInnoBot.Search;
 using HkInnoBot.Search.Answers;
 using HkInnoBot.Search.Feedback;
@@ -24,6 +26,8 @@ builder.Services.AddOptions<AnswerOptions>()
 builder.Services.AddOptions<SearchSettings>()
     .Bind(builder.Configuration.GetSection("Search"))
     .Validate(search => search.ConfidenceThreshold is >= 0 and <= 1, "Search:ConfidenceThreshold must be between 0 and 1.")
+    .Validate(search => search.RefreshInterval >= TimeSpan.FromMilliseconds(100) && search.RefreshInterval <= TimeSpan.FromHours(1),
+        "Search:RefreshInterval must be between 00:00:00.1 and 01:00:00.")
     .ValidateOnStart();
 builder.Services.AddOptions<FeedbackSettings>()
     .Bind(builder.Configuration.GetSection("Feedback"))
@@ -34,6 +38,9 @@ builder.Services.AddSingleton(services => new FeedbackLog(services.GetRequiredSe
 builder.Services.AddSingleton(services => Answerer.Open(
     services.GetRequiredService<IOptions<SearchSettings>>().Value,
     services.GetRequiredService<ILogger<Answerer>>()));
+
+builder.Services.AddHostedService<IndexRefresher>();
+builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index");
 
 builder.Services.AddHttpClient();
 builder.Services.AddControllers();
@@ -51,6 +58,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapDirectLine();
 app.MapControllers();
+app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = IndexHealthCheck.WriteAsync });
 
 // Build or open the index before listening, so the first question does not wait for it.
 app.Services.GetRequiredService<Answerer>();

@@ -23,6 +23,12 @@ public sealed class SearchSettings
     /// <summary>Below this confidence of the best passage, the text is taken to have no answer.</summary>
     public double ConfidenceThreshold { get; set; } = 0.2;
 
+    /// <summary>Whether a running bot rebuilds the index when documents in the corpus folder are added, changed or removed.</summary>
+    public bool WatchCorpus { get; set; } = true;
+
+    /// <summary>How often a running bot looks at the corpus and index folders for changes.</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Which query-understanding steps run; all of them unless an evaluation switches some off.</summary>
     public QueryFeatures Features { get; set; } = QueryFeatures.All;
 }

@@ -1,11 +1,11 @@
+using HkInnoBot.Tests;
 using HkInnoBot.Search;
 using HkInnoBot.Search.Answers;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace HkInnoBot.Bot.Tests;
 
 /// <summary>
-/// One real index, built once from the real corpus into a temp folder, shared by every test; and the real bot app
+/// One real index of the shipped corpus (<see cref="ShippedIndex"/>), shared by every test; and the real bot app
 /// hosted on Kestrel on a free loopback port, without and with an app id, started on first use.
 /// </summary>
 public sealed class BotHostFixture : IDisposable
@@ -17,9 +17,7 @@ public sealed class BotHostFixture : IDisposable
 
     public BotHostFixture()
     {
-        IndexPath = Path.Combine(Path.GetTempPath(), $"hkinnobot-bot-tests-{Guid.NewGuid():N}");
-        FeedbackPath = Path.Combine(IndexPath + "-feedback", "feedback.jsonl");
-        Answerer = Answerer.Open(new SearchSettings { IndexPath = IndexPath }, NullLogger.Instance);
+        FeedbackPath = Path.Combine(TempFolder.Create("feedback"), "feedback.jsonl");
         _anonymousServer = new(() => new BotServer(new() { ["Search:IndexPath"] = IndexPath, ["Feedback:Path"] = FeedbackPath }));
         _authenticatedServer = new(() => new BotServer(new()
         {
@@ -30,12 +28,14 @@ public sealed class BotHostFixture : IDisposable
         }));
     }
 
-    public string IndexPath { get; }
+    private readonly ShippedIndex index = new();
+
+    public string IndexPath => index.IndexPath;
 
     /// <summary>Where the bots under test write votes.</summary>
     public string FeedbackPath { get; }
 
-    public Answerer Answerer { get; }
+    public Answerer Answerer => index.Answerer;
 
     /// <summary>The app as the Emulator and Agents Playground meet it: no app id.</summary>
     public BotServer AnonymousServer => _anonymousServer.Value;
@@ -47,8 +47,7 @@ public sealed class BotHostFixture : IDisposable
     {
         if (_anonymousServer.IsValueCreated) _anonymousServer.Value.Dispose();
         if (_authenticatedServer.IsValueCreated) _authenticatedServer.Value.Dispose();
-        Answerer.Dispose();
-        Directory.Delete(IndexPath, recursive: true);
+        index.Dispose();
         if (Directory.Exists(Path.GetDirectoryName(FeedbackPath)))
             Directory.Delete(Path.GetDirectoryName(FeedbackPath)!, recursive: true);
     }

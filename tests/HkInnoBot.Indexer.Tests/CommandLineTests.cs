@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Text.Json;
+using HkInnoBot.Tests;
 
 namespace HkInnoBot.Indexer.Tests;
 
 /// <summary>The real indexer executable, run as a user would run it.</summary>
-public class CommandLineTests(CorpusIndexFixture index) : IClassFixture<CorpusIndexFixture>
+public class CommandLineTests(ShippedIndex index) : IClassFixture<ShippedIndex>
 {
     [Fact]
     public void BatchSearchWritesOneJsonObjectPerQuestionLine()
@@ -67,10 +68,10 @@ public class CommandLineTests(CorpusIndexFixture index) : IClassFixture<CorpusIn
     public void BuildReportsDocumentsPassagesAndTime()
     {
         var folder = TempFolder.Create("cli-index");
-        var (exit, stdout, stderr) = Run(["build", "--index", folder]);
+        var (exit, stdout, stderr) = Run(["build", "--index", folder, "--corpus", TestCorpora.Small]);
         Assert.Equal(0, exit);
-        Assert.Matches(@"1 document\(s\), 98 passages, \d+\.\d\d s", stdout);
-        Assert.Contains("innovation-and-technology.zh-Hant: 98 passages", stderr);
+        Assert.Matches(@"2 document\(s\), 7 passages, \d+\.\d\d s", stdout);
+        Assert.Contains("marine.zh-Hant: 3 passages", stderr);
         Directory.Delete(folder, recursive: true);
     }
 
@@ -97,17 +98,9 @@ public class CommandLineTests(CorpusIndexFixture index) : IClassFixture<CorpusIn
 
     private (int Exit, string Stdout, string Stderr) Run(string[] arguments, string stdin = "")
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "HkInnoBot.Indexer.dll"));
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-        if (arguments[0] != "review" && !arguments.Contains("--index"))
-            foreach (var argument in new[] { "--index", index.Settings.IndexPath })
-                start.ArgumentList.Add(argument);
+        var start = CommandLine.Start(arguments[0] != "review" && !arguments.Contains("--index")
+            ? [.. arguments, "--index", index.Settings.IndexPath]
+            : arguments);
         using var process = Process.Start(start)!;
         process.StandardInput.Write(stdin);
         process.StandardInput.Close();

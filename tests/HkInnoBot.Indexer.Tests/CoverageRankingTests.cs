@@ -3,6 +3,7 @@ using HkInnoBot.Search;
 using HkInnoBot.Search.Answers;
 using HkInnoBot.Search.Ranking;
 using Microsoft.Extensions.Logging.Abstractions;
+using HkInnoBot.Tests;
 
 namespace HkInnoBot.Indexer.Tests;
 
@@ -26,14 +27,14 @@ public sealed class CoverageRankingTests : IDisposable
     public void APassageCoveringTheWholeQuestionOutranksOneRepeatingPartOfIt()
     {
         Build(RepetitionAgainstCoverage);
-        Assert.Equal("sample.zh-Hant#002", TopPassage(QueryFeatures.All));
+        Assert.Equal(RepetitionAgainstCoverage[1], TopPassage(QueryFeatures.All));
     }
 
     [Fact]
     public void WithoutCoverageBm25PrefersTheRepetition()
     {
         Build(RepetitionAgainstCoverage);
-        Assert.Equal("sample.zh-Hant#001", TopPassage(QueryFeatures.All & ~QueryFeatures.Coverage));
+        Assert.Equal(RepetitionAgainstCoverage[0], TopPassage(QueryFeatures.All & ~QueryFeatures.Coverage));
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class CoverageRankingTests : IDisposable
     private string TopPassage(QueryFeatures features)
     {
         using var searcher = Open(features);
-        return searcher.Ask(Question, 1).Hits[0].Id;
+        return searcher.Ask(Question, 1).Hits[0].Text;
     }
 
     private Answerer Open(QueryFeatures features) =>

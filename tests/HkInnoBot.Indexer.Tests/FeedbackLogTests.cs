@@ -1,4 +1,5 @@
 using HkInnoBot.Search.Feedback;
+using HkInnoBot.Tests;
 
 namespace HkInnoBot.Indexer.Tests;
 

@@ -1,4 +1,5 @@
 using HkInnoBot.Indexer.Evaluation;
+using HkInnoBot.Tests;
 
 namespace HkInnoBot.Indexer.Tests;
 
@@ -6,7 +7,7 @@ namespace HkInnoBot.Indexer.Tests;
 /// A regression gate on answer quality over the project's own questions (tests/data/questions.jsonl). The floors sit
 /// a little under the measured values (see the README): a change that loses quality fails here.
 /// </summary>
-public class QualityGateTests(CorpusIndexFixture index) : IClassFixture<CorpusIndexFixture>
+public class QualityGateTests(ShippedIndex index) : IClassFixture<ShippedIndex>
 {
     private static readonly string QuestionsFile = Path.Combine(AppContext.BaseDirectory, "data", "questions.jsonl");
 

@@ -5,6 +5,7 @@ using HkInnoBot.Search.Index;
 using HkInnoBot.Search.Ranking;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using HkInnoBot.Tests;
 
 namespace HkInnoBot.Indexer.Tests;
 
@@ -12,12 +13,13 @@ namespace HkInnoBot.Indexer.Tests;
 /// The ranking sums BM25 itself (Lucene 4.8's TermQuery costs a new enumerator per term): its scores must be what
 /// Lucene's own BooleanQuery of DisjunctionMaxQuery units and PhraseQuery runs gives, for every question of the set.
 /// </summary>
-public class RankingTests(CorpusIndexFixture index) : IClassFixture<CorpusIndexFixture>
+public class RankingTests(ShippedIndex index) : IClassFixture<ShippedIndex>
 {
     [Fact]
     public void Bm25IsLucenesOwnForEveryQuestion()
     {
-        using var reader = PassageIndex.Open(index.Settings);
+        using var directory = Lucene.Net.Store.FSDirectory.Open(index.Settings.IndexPath);
+        using var reader = PassageIndex.OpenVerified(directory);
         using var searcher = new PassageSearcher(reader);
         var analyzer = ChineseAnalysis.Create();
         var synonyms = Synonyms.Load(index.Settings.CorpusPath);

@@ -2,10 +2,11 @@ using HkInnoBot.Search.Analysis;
 using HkInnoBot.Search;
 using HkInnoBot.Search.Answers;
 using HkInnoBot.Search.Ranking;
+using HkInnoBot.Tests;
 
 namespace HkInnoBot.Indexer.Tests;
 
-public class SearchTests(CorpusIndexFixture index) : IClassFixture<CorpusIndexFixture>
+public class SearchTests(ShippedIndex index) : IClassFixture<ShippedIndex>
 {
     private readonly Answerer searcher = index.Answerer;
 
@@ -65,7 +66,7 @@ public class SearchTests(CorpusIndexFixture index) : IClassFixture<CorpusIndexFi
         Assert.Equal("數字經濟", hit.Section);
         Assert.Equal("創新及科技", hit.Title);
         Assert.Equal("2024-07-25", hit.Updated);
-        Assert.Matches(@"^innovation-and-technology\.zh-Hant#\d{3}$", hit.Id);
+        Assert.Matches(@"^innovation-and-technology\.zh-Hant#[0-9a-f]{10}$", hit.Id);
         Assert.Contains("**科技券**", hit.Highlighted);
         Assert.Equal(hit.Text, hit.Highlighted!.Replace("**", ""));
         Assert.InRange(hit.Confidence, 0.0, 1.0);

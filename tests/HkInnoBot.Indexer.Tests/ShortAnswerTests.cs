@@ -2,10 +2,11 @@ using HkInnoBot.Search.Analysis;
 using HkInnoBot.Search;
 using HkInnoBot.Search.Answers;
 using HkInnoBot.Search.Ranking;
+using HkInnoBot.Tests;
 
 namespace HkInnoBot.Indexer.Tests;
 
-public class ShortAnswerTests(CorpusIndexFixture index) : IClassFixture<CorpusIndexFixture>
+public class ShortAnswerTests(ShippedIndex index) : IClassFixture<ShippedIndex>
 {
     [Theory]
     [InlineData("香港有幾多間初創企業？", "近 4,300 間初創企業")]

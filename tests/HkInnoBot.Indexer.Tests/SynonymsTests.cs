@@ -1,10 +1,11 @@
 using HkInnoBot.Search;
 using HkInnoBot.Search.Answers;
 using HkInnoBot.Search.Ranking;
+using HkInnoBot.Tests;
 
 namespace HkInnoBot.Indexer.Tests;
 
-public class SynonymsTests(CorpusIndexFixture index) : IClassFixture<CorpusIndexFixture>
+public class SynonymsTests(ShippedIndex index) : IClassFixture<ShippedIndex>
 {
     private static readonly Synonyms Rules = Synonyms.Parse(
     [

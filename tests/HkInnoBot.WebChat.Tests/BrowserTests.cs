@@ -1,3 +1,4 @@
+using HkInnoBot.Tests;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
@@ -7,7 +8,7 @@ namespace HkInnoBot.WebChat.Tests;
 
 /// <summary>A person's view: the real page in headless Chromium, talking to the real bot over the built-in Direct Line.</summary>
 [Collection(WebChatCollection.Name)]
-public sealed class BrowserTests(IndexFixture index, ITestOutputHelper output)
+public sealed class BrowserTests(ShippedIndex index, ITestOutputHelper output)
 {
     private const string Question = "科技券係咩？";
 

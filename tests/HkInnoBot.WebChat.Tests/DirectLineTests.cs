@@ -1,3 +1,4 @@
+using HkInnoBot.Tests;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -6,7 +7,7 @@ namespace HkInnoBot.WebChat.Tests;
 
 /// <summary>The built-in Direct Line 3.0 over real HTTP, answered by the real bot from the real index.</summary>
 [Collection(WebChatCollection.Name)]
-public sealed class DirectLineTests(IndexFixture index) : IDisposable
+public sealed class DirectLineTests(ShippedIndex index) : IDisposable
 {
     private const string Question = "科技券係咩？";
 

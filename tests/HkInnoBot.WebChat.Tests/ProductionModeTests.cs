@@ -1,3 +1,4 @@
+using HkInnoBot.Tests;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,7 +14,7 @@ namespace HkInnoBot.WebChat.Tests;
 /// reachable here, so a stand-in on 127.0.0.1 plays its part of the contract: it accepts only the secret as bearer.
 /// </summary>
 [Collection(WebChatCollection.Name)]
-public sealed class ProductionModeTests(IndexFixture index) : IAsyncLifetime
+public sealed class ProductionModeTests(ShippedIndex index) : IAsyncLifetime
 {
     private const string Secret = "test-direct-line-secret-never-for-browsers";
 

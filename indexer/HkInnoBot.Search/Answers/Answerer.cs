@@ -2,7 +2,6 @@ using HkInnoBot.Search.Analysis;
 using HkInnoBot.Search.Index;
 using HkInnoBot.Search.Ranking;
 using Lucene.Net.Analysis;
-using Lucene.Net.Index;
 using Microsoft.Extensions.Logging;
 
 namespace HkInnoBot.Search.Answers;
@@ -15,44 +14,43 @@ namespace HkInnoBot.Search.Answers;
 public sealed class Answerer : IDisposable
 {
     private readonly SearchSettings settings;
-    private readonly DirectoryReader? reader;
-    private readonly PassageSearcher? searcher;
-    private readonly Synonyms synonyms;
+    private readonly LiveIndex index;
     private readonly Analyzer analyzer = ChineseAnalysis.Create();
 
-    private Answerer(SearchSettings settings, DirectoryReader? reader)
+    private Answerer(SearchSettings settings, LiveIndex index)
     {
         this.settings = settings;
-        this.reader = reader;
-        searcher = reader is null ? null : new PassageSearcher(reader);
-        synonyms = Synonyms.Load(settings.CorpusPath);
+        this.index = index;
         ChineseAnalysis.Warm(analyzer);
     }
 
-    /// <summary>Opens the index (building it first when missing or stale). Without a usable index the answerer still
-    /// works, and every answer is <see cref="AnswerStatus.Unavailable"/>.</summary>
-    public static Answerer Open(SearchSettings settings, ILogger logger)
-    {
-        try
-        {
-            return new Answerer(settings, PassageIndex.OpenOrBuild(settings, logger));
-        }
-        catch (IndexUnavailableException e)
-        {
-            logger.LogError(e, "No passage index at {IndexPath}; every question will be answered that search is unavailable", settings.IndexPath);
-            return new Answerer(settings, null);
-        }
-    }
+    /// <summary>Opens the index (building it first when missing, damaged or stale). Without a usable index the answerer
+    /// still works, and every answer is <see cref="AnswerStatus.Unavailable"/> until <see cref="Refresh"/> finds one.</summary>
+    public static Answerer Open(SearchSettings settings, ILogger logger) => new(settings, LiveIndex.Open(settings, logger));
 
     /// <summary>Opens the index as it is on disk, without building it.</summary>
-    public static Answerer OpenExisting(SearchSettings settings) => new(settings, PassageIndex.Open(settings));
+    public static Answerer OpenExisting(SearchSettings settings) =>
+        new(settings, LiveIndex.OpenExisting(settings, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
 
-    public bool IsAvailable => searcher is not null;
+    /// <summary>Follows changes to the corpus and index folders (<see cref="LiveIndex.Refresh"/>).</summary>
+    public void Refresh(bool watchCorpus = true) => index.Refresh(watchCorpus);
 
-    public int PassageCount => searcher?.PassageCount ?? 0;
+    public bool IsAvailable => index.IsAvailable;
+
+    /// <summary>What serves now; null when nothing does.</summary>
+    public (PassageIndex.CommitInfo Commit, int Passages)? Describe() => index.Describe();
+
+    public int PassageCount => Describe()?.Passages ?? 0;
 
     /// <summary>Section headings in document order: the topics the text covers.</summary>
-    public IReadOnlyList<string> Sections => searcher?.Sections ?? [];
+    public IReadOnlyList<string> Sections
+    {
+        get
+        {
+            using var lease = index.Acquire();
+            return lease?.Searcher.Sections ?? [];
+        }
+    }
 
     public Question Understand(string? message) => Question.Parse(message, settings.Features);
 
@@ -65,7 +63,8 @@ public sealed class Answerer : IDisposable
     /// </summary>
     public Answer Ask(Question question, int top = 3, int offset = 0, int highlighted = 1)
     {
-        if (searcher is null)
+        using var lease = index.Acquire();
+        if (lease is not { Searcher: var searcher, Synonyms: var synonyms })
             return new Answer(question, AnswerStatus.Unavailable, []);
         var query = question.Searchable.Length == 0 ? null : PassageQuery.Build(question.Searchable, analyzer, searcher, synonyms, settings.Features);
         if (query is null || top <= 0)
@@ -78,7 +77,7 @@ public sealed class Answerer : IDisposable
 
         var answered = ranked.Length > 0 && ranked[0].Confidence >= settings.ConfidenceThreshold;
         var hits = ranked.Skip(offset)
-            .Select((passage, i) => ToHit(question, query, passage, offset + i + 1, highlight: i < highlighted))
+            .Select((passage, i) => ToHit(searcher, question, query, passage, offset + i + 1, highlight: i < highlighted))
             .ToList();
         var shortAnswer = answered && offset == 0 && question.Asks is { } asked
             ? ShortAnswer.Find(asked, question.Searchable, searcher.Passage(ranked[0].Doc).Text)
@@ -87,21 +86,26 @@ public sealed class Answerer : IDisposable
             shortAnswer is null ? null : ChineseText.InScript(shortAnswer, question.Script));
     }
 
-    public bool HasPassage(string passageId) => searcher?.DocOf(passageId) is not null;
+    public bool HasPassage(string passageId)
+    {
+        using var lease = index.Acquire();
+        return lease?.Searcher.DocOf(passageId) is not null;
+    }
 
     /// <summary>One passage by its id, with the question's words marked; null when the index has no such passage (an
     /// old button after the text changed, or a made-up id).</summary>
     public Hit? Passage(Question question, string passageId)
     {
-        if (searcher?.DocOf(passageId) is not { } doc)
+        using var lease = index.Acquire();
+        if (lease is not { Searcher: var searcher, Synonyms: var synonyms } || searcher.DocOf(passageId) is not { } doc)
             return null;
         var query = question.Searchable.Length == 0 ? null : PassageQuery.Build(question.Searchable, analyzer, searcher, synonyms, settings.Features);
-        return ToHit(question, query, new RankedPassage(doc, 0, 0, query is null ? 0 : PassageScorer.Confidence(query, doc)), rank: 1, highlight: true);
+        return ToHit(searcher, question, query, new RankedPassage(doc, 0, 0, query is null ? 0 : PassageScorer.Confidence(query, doc)), rank: 1, highlight: true);
     }
 
-    private Hit ToHit(Question question, PassageQuery? query, RankedPassage ranked, int rank, bool highlight)
+    private static Hit ToHit(PassageSearcher searcher, Question question, PassageQuery? query, RankedPassage ranked, int rank, bool highlight)
     {
-        var passage = searcher!.Passage(ranked.Doc);
+        var passage = searcher.Passage(ranked.Doc);
         var highlighted = !highlight ? null
             : query is null ? passage.Text
             : Highlighting.Mark(query, ranked.Doc, passage.Text);
@@ -114,11 +118,6 @@ public sealed class Answerer : IDisposable
     public void Dispose()
     {
         analyzer.Dispose();
-        if (reader is not null)
-        {
-            searcher!.Dispose();
-            reader.Dispose();
-            reader.Directory.Dispose();
-        }
+        index.Dispose();
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace HkInnoBot.Search.Corpus;
@@ -11,7 +13,7 @@ public static partial class Chunker
     public static IEnumerable<Passage> Split(CorpusDocument document)
     {
         var section = "";
-        var ordinal = 0;
+        var ids = new HashSet<string>();
         foreach (var block in Blocks(document.Text))
         {
             if (IsDateLine(block))
@@ -24,8 +26,22 @@ public static partial class Chunker
                 continue;
             }
             var text = BoldMarker().Replace(Bullet().Replace(block, ""), "");
-            yield return new Passage($"{document.Id}#{++ordinal:D3}", section, text, document);
+            yield return new Passage(UniqueId(ids, $"{document.Id}#{Fingerprint(text)}"), section, text, document);
         }
+    }
+
+    /// <summary>A passage's id follows its text, not its place, so it survives edits elsewhere in the document: a button
+    /// in an old card still opens it after a rebuild.</summary>
+    private static string Fingerprint(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..10];
+
+    // The same sentence twice in one document keeps two ids.
+    private static string UniqueId(HashSet<string> ids, string id)
+    {
+        var unique = id;
+        for (var copy = 2; !ids.Add(unique); copy++)
+            unique = $"{id}-{copy}";
+        return unique;
     }
 
     /// <summary>Non-empty lines, with a line that a page break cut mid-sentence joined to its continuation.</summary>

@@ -1,128 +1,140 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using HkInnoBot.Search.Analysis;
 using HkInnoBot.Search.Corpus;
 using HkInnoBot.Search.Ranking;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
 
 namespace HkInnoBot.Search.Index;
 
 /// <summary>
-/// The on-disk index. <c>IndexPath</c> holds generations (<c>gen-…</c> folders) and a <c>CURRENT</c> file naming the
-/// one in use. A build writes a new generation and then renames a new <c>CURRENT</c> into place, which is atomic: a
-/// build that fails or is killed leaves the previous index serving.
+/// The on-disk index: one Lucene index in <c>IndexPath</c>. A build replaces all of it in one commit: Lucene writes the
+/// new files first and the commit point last, so a build that fails or is killed leaves the previous commit, which is
+/// what readers open. Builds of one folder take turns on Lucene's write lock, across processes.
 /// </summary>
 public static class PassageIndex
 {
     public const string IdField = "id", SectionField = "section", TitleField = "title", UpdatedField = "updated", PassageTextField = "text";
-    private const string CurrentFile = "CURRENT", GenerationPrefix = "gen-";
-    private const string CorpusHashKey = "corpus-sha256", VersionKey = "analysis-version";
+    private const string CorpusHashKey = "corpus-sha256", VersionKey = "analysis-version", BuiltKey = "built-utc", DocumentsKey = "documents";
 
     public static readonly PassageSimilarity Similarity = new();
-
-    public enum Status { Current, Stale, Missing }
 
     /// <summary>How long a build waits for another process's build of the same index to finish.</summary>
     private static readonly TimeSpan BuildLockTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>Missing covers an index that cannot be opened or fails its checksums: either way it must be rebuilt.</summary>
+    public enum Status { Current, Stale, Missing }
+
+    /// <param name="Reason">Why the index is not current, for the log.</param>
+    public sealed record State(Status Status, string? Reason = null);
+
     public sealed record BuildSummary(int Documents, int Passages, TimeSpan Elapsed);
 
-    /// <summary>Builds the index from <c>CorpusPath</c> when missing or stale, then opens it. A failed build falls
-    /// back to the previous index when there is one.</summary>
-    public static DirectoryReader OpenOrBuild(SearchSettings settings, ILogger logger)
+    /// <summary>What a commit of the index records about itself.</summary>
+    public sealed record CommitInfo(long Generation, DateTimeOffset Built, int Documents);
+
+    /// <summary>Whether the index on disk opens, passes its checksums, and was built from this corpus by this
+    /// analysis version.</summary>
+    public static State Check(SearchSettings settings)
     {
-        if (Check(settings) != Status.Current)
+        try
         {
-            try
-            {
-                using var buildLock = AcquireBuildLock(settings.IndexPath);
-                // Another process (a second bot, the indexer) may have built it while this one waited.
-                var status = Check(settings);
-                if (status != Status.Current)
-                    BuildLocked(settings, logger, status);
-            }
-            catch (Exception e) when (e is CorpusException or IOException or UnauthorizedAccessException)
-            {
-                if (Check(settings) == Status.Missing)
-                    throw new IndexUnavailableException($"No index at {settings.IndexPath} and the build failed: {e.Message}", e);
-                logger.LogError(e, "Index build failed; serving the previous index");
-            }
+            using var directory = FSDirectory.Open(settings.IndexPath);
+            if (!DirectoryReader.IndexExists(directory))
+                return new State(Status.Missing, "no index");
+            using var reader = OpenVerified(directory);
+            var data = reader.IndexCommit.UserData;
+            if (!data.TryGetValue(VersionKey, out var version) || version != ChineseAnalysis.Version)
+                return new State(Status.Stale, "built by another analysis version");
+            return data.TryGetValue(CorpusHashKey, out var hash) && hash == CorpusHash(CorpusDocument.LoadAll(settings.CorpusPath))
+                ? new State(Status.Current)
+                : new State(Status.Stale, "the corpus changed");
         }
-        return Open(settings);
+        catch (CorpusException e)
+        {
+            // Rebuilding will fail and say why; the index on disk keeps serving meanwhile.
+            return new State(Status.Stale, e.Message);
+        }
+        catch (Exception e) when (IsUnreadable(e))
+        {
+            return new State(Status.Missing, $"unreadable ({e.GetType().Name}: {e.Message})");
+        }
     }
 
     /// <summary>
-    /// Opens the index in use, copied into memory: it is small (about 1 KB a passage), and Lucene.NET's memory-mapped
-    /// inputs register every clone in a weak table under a lock, which every term of every query pays for (a quarter of
-    /// a question's time in the profile, and a queue between threads). Disposing the reader's
-    /// <see cref="DirectoryReader.Directory"/> is the caller's.
+    /// Opens the latest commit and checks every file against its checksum, so a truncated or garbled index is found
+    /// here, not by a question. Lucene reports damage in many ways (<see cref="IsUnreadable"/>).
     /// </summary>
-    public static DirectoryReader Open(SearchSettings settings)
+    public static DirectoryReader OpenVerified(Lucene.Net.Store.Directory directory)
     {
-        using var onDisk = OpenCurrent(settings.IndexPath)
-            ?? throw new IndexUnavailableException($"No usable index at {settings.IndexPath}");
+        var reader = DirectoryReader.Open(directory);
         try
         {
-            return DirectoryReader.Open(new RAMDirectory(onDisk, IOContext.READ_ONCE));
+            Verify(reader);
+            return reader;
         }
-        catch (IOException e)
+        catch
         {
-            throw new IndexUnavailableException($"The index at {settings.IndexPath} cannot be read: {e.Message}", e);
+            reader.Dispose();
+            throw;
         }
     }
 
-    /// <summary>Whether the index on disk was built from this corpus by this analysis version.</summary>
-    public static Status Check(SearchSettings settings)
+    public static void Verify(IndexReader reader)
     {
-        using var directory = OpenCurrent(settings.IndexPath);
-        if (directory is null)
-            return Status.Missing;
+        foreach (var leaf in reader.Leaves)
+            leaf.AtomicReader.CheckIntegrity();
+    }
+
+    /// <summary>Damage to index files surfaces as I/O errors, but also as failed decoding or slicing of what was read.</summary>
+    public static bool IsUnreadable(Exception e) =>
+        e is IOException or ArgumentException or InvalidOperationException or IndexOutOfRangeException or FormatException
+            or System.Text.DecoderFallbackException or UnauthorizedAccessException or OverflowException;
+
+    public static CommitInfo Describe(DirectoryReader reader)
+    {
+        var data = reader.IndexCommit.UserData;
+        return new CommitInfo(
+            reader.IndexCommit.Generation,
+            data.TryGetValue(BuiltKey, out var built) ? DateTimeOffset.Parse(built, CultureInfo.InvariantCulture) : DateTimeOffset.MinValue,
+            data.TryGetValue(DocumentsKey, out var documents) ? int.Parse(documents, CultureInfo.InvariantCulture) : 0);
+    }
+
+    /// <summary>Builds the index from the corpus when it is missing, damaged or stale. A failed build of a stale index
+    /// leaves it serving; with nothing to serve, the index is unavailable.</summary>
+    public static void BuildIfNeeded(SearchSettings settings, ILogger logger)
+    {
+        var state = Check(settings);
+        if (state.Status == Status.Current)
+            return;
+        logger.LogInformation("Index at {IndexPath} is {Status} ({Reason}); building from {CorpusPath}",
+            settings.IndexPath, state.Status, state.Reason, settings.CorpusPath);
         try
         {
-            var userData = DirectoryReader.ListCommits(directory)[^1].UserData;
-            var builtFrom = userData.TryGetValue(CorpusHashKey, out var hash) ? hash : null;
-            var builtBy = userData.TryGetValue(VersionKey, out var version) ? version : null;
-            return builtBy == ChineseAnalysis.Version && builtFrom == CorpusHash(CorpusDocument.LoadAll(settings.CorpusPath))
-                ? Status.Current
-                : Status.Stale;
+            Build(settings, logger);
         }
-        catch (IOException)
+        catch (Exception e) when (e is CorpusException || IsUnreadable(e))
         {
-            // Lucene's CorruptIndexException and IndexNotFoundException are IOExceptions too.
-            return Status.Missing;
-        }
-        catch (CorpusException)
-        {
-            // Rebuilding will fail and say why; the index on disk keeps serving meanwhile.
-            return Status.Stale;
+            if (Check(settings).Status == Status.Missing)
+                throw new IndexUnavailableException($"No usable index at {settings.IndexPath} and the build failed: {e.Message}", e);
+            logger.LogError("Index build failed, so the previous index keeps serving: {Reason}", e.Message);
         }
     }
 
-    /// <summary>Builds a new generation and switches to it; one build at a time per index folder, across processes.</summary>
+    /// <summary>Replaces the index with one built from the corpus, in one commit. Waits for another build of the same
+    /// folder (this process or another) to finish first.</summary>
     public static BuildSummary Build(SearchSettings settings, ILogger logger)
     {
-        using var buildLock = AcquireBuildLock(settings.IndexPath);
-        return BuildLocked(settings, logger, Check(settings));
-    }
-
-    private static BuildSummary BuildLocked(SearchSettings settings, ILogger logger, Status status)
-    {
-        logger.LogInformation("Index at {IndexPath} is {Status}; building from {CorpusPath}", settings.IndexPath, status, settings.CorpusPath);
         var clock = Stopwatch.StartNew();
         var documents = CorpusDocument.LoadAll(settings.CorpusPath);
-
-        var generation = $"{GenerationPrefix}{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}"[..40];
+        using var directory = FSDirectory.Open(settings.IndexPath);
+        using var writer = OpenWriter(directory, logger);
         var passages = 0;
-        using (var directory = FSDirectory.Open(Path.Combine(settings.IndexPath, generation)))
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(ChineseAnalysis.MatchVersion, ChineseAnalysis.Create())
-               {
-                   OpenMode = OpenMode.CREATE,
-                   Similarity = Similarity,
-               }))
+        try
         {
             foreach (var document in documents)
             {
@@ -143,14 +155,43 @@ public static class PassageIndex
             {
                 [CorpusHashKey] = CorpusHash(documents),
                 [VersionKey] = ChineseAnalysis.Version,
+                [BuiltKey] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+                [DocumentsKey] = documents.Count.ToString(CultureInfo.InvariantCulture),
             });
             writer.Commit();
         }
-
-        SwitchTo(settings.IndexPath, generation);
+        catch
+        {
+            // Closing a writer commits what it holds; a failed build must leave the previous commit in place.
+            writer.Rollback();
+            throw;
+        }
         logger.LogInformation("Indexed {Passages} passages from {Documents} document(s) in {Seconds:F2} s",
             passages, documents.Count, clock.Elapsed.TotalSeconds);
         return new BuildSummary(documents.Count, passages, clock.Elapsed);
+    }
+
+    /// <summary>A writer that replaces the index. Files that are not a readable index (a damaged one) are cleared
+    /// first: Lucene cannot start a new commit over a commit point it cannot read, and there is nothing in them to keep.</summary>
+    private static IndexWriter OpenWriter(FSDirectory directory, ILogger logger)
+    {
+        IndexWriterConfig Config() => new(ChineseAnalysis.MatchVersion, ChineseAnalysis.Create())
+        {
+            OpenMode = OpenMode.CREATE,
+            Similarity = Similarity,
+            WriteLockTimeout = (long)BuildLockTimeout.TotalMilliseconds,
+        };
+        try
+        {
+            return new IndexWriter(directory, Config());
+        }
+        catch (Exception e) when (e is not LockObtainFailedException && IsUnreadable(e))
+        {
+            logger.LogWarning("The index files in {Folder} cannot be read ({Reason}); clearing them", directory.Directory.FullName, e.Message);
+            foreach (var file in directory.ListAll().Where(file => file != IndexWriter.WRITE_LOCK_NAME))
+                directory.DeleteFile(file);
+            return new IndexWriter(directory, Config());
+        }
     }
 
     /// <summary>A content hash of everything that goes into the index, so an edited corpus is noticed.</summary>
@@ -187,56 +228,5 @@ public static class PassageIndex
             new Field(ChineseAnalysis.WordsField, passage.Text, WordsWithOffsets),
             new TextField(ChineseAnalysis.BigramsField, passage.Text, Field.Store.NO),
         ];
-    }
-
-    /// <summary>An exclusive lock on <c>build.lock</c> (advisory on POSIX, honoured by every build of this code).</summary>
-    private static FileStream AcquireBuildLock(string indexPath)
-    {
-        System.IO.Directory.CreateDirectory(indexPath);
-        var path = Path.Combine(indexPath, "build.lock");
-        var deadline = DateTime.UtcNow + BuildLockTimeout;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(100);
-            }
-        }
-    }
-
-    private static FSDirectory? OpenCurrent(string indexPath)
-    {
-        var pointer = Path.Combine(indexPath, CurrentFile);
-        if (!File.Exists(pointer))
-            return null;
-        var generation = Path.Combine(indexPath, File.ReadAllText(pointer).Trim());
-        return System.IO.Directory.Exists(generation) ? FSDirectory.Open(generation) : null;
-    }
-
-    private static void SwitchTo(string indexPath, string generation)
-    {
-        var pointer = Path.Combine(indexPath, CurrentFile);
-        var next = pointer + ".next";
-        File.WriteAllText(next, generation);
-        File.Move(next, pointer, overwrite: true);
-        RemoveGenerationsOlderThan(indexPath, generation);
-    }
-
-    /// <summary>Deletes the generations before <paramref name="current"/>: replaced ones and half-written ones of
-    /// killed builds (names sort by time; builds hold the build lock, so none is in progress). Open readers keep their
-    /// files on POSIX; where deletion is refused, the folder waits for the next build.</summary>
-    private static void RemoveGenerationsOlderThan(string indexPath, string current)
-    {
-        foreach (var folder in System.IO.Directory.GetDirectories(indexPath, GenerationPrefix + "*"))
-        {
-            if (string.CompareOrdinal(Path.GetFileName(folder), current) >= 0)
-                continue;
-            try { System.IO.Directory.Delete(folder, recursive: true); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-        }
     }
 }
