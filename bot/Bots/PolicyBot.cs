@@ -114,6 +114,8 @@ public sealed class PolicyBot(Answerer answerer, FeedbackLog feedback, IOptions<
     {
         // One extra hit tells whether a "more results" button has anything to show.
         var answer = answerer.Ask(question, top: 1 + _options.MaxAlternatives + 1);
+        if (answer.Status == AnswerStatus.Partial)
+            return AnswerCards.Partial(answer);
         if (!answer.Answered)
             return NoAnswer(answer);
 

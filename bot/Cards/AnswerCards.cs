@@ -56,6 +56,33 @@ public static class AnswerCards
         return PassageCard(answer.Question, answer.Hits[0], answer.ShortAnswer, [.. actions, .. VoteButtons(answer.Question, answer.Hits[0])]);
     }
 
+    /// <summary>
+    /// The text speaks of the question's topic but does not give what it asks: say so plainly, then show the closest
+    /// passage as related, not as the answer (no short answer, no alternatives).
+    /// </summary>
+    public static IMessageActivity Partial(Answer answer)
+    {
+        var (question, hit) = (answer.Question, answer.Hits[0]);
+        var missing = answer.Missing ?? $"有關的{KindName(question.Asks ?? AskedFact.Quantity)}";
+        var message = In(question.Script, $"政策文件提到「{answer.Mentioned}」，但沒有提及{missing}。");
+        var related = In(question.Script, "相關段落");
+        var source = $"{In(question.Script, "資料來源")}：{hit.Title}（{hit.Updated}）";
+        return Card(
+            [Subtle($"{In(question.Script, "問")}：{question.Text}"), Bold(message), Subtle(related), Bold(hit.Section),
+                new TextBlock(hit.Highlighted ?? hit.Text), Subtle(source)],
+            [.. VoteButtons(question, hit)],
+            string.Join("\n\n", message, $"{related}：{hit.Section}", hit.Text, source));
+    }
+
+    // What a question asked for, named for a reply that says the text does not give it.
+    private static string KindName(AskedFact asked) => asked switch
+    {
+        AskedFact.Contact => "聯絡方法", AskedFact.Address => "地址", AskedFact.Time => "時間", AskedFact.Rate => "比率",
+        AskedFact.Money => "金額", AskedFact.Rank => "排名", AskedFact.Deadline => "截止日期", AskedFact.Date => "日期",
+        AskedFact.Person => "人選", AskedFact.Place => "地點", AskedFact.Quantity => "數目",
+        _ => throw new ArgumentOutOfRangeException(nameof(asked)),
+    };
+
     /// <summary>One passage the user picked from a button.</summary>
     public static IMessageActivity Passage(Question question, Hit hit) =>
         PassageCard(question, hit, shortAnswer: null, [.. VoteButtons(question, hit)]);

@@ -23,6 +23,10 @@ public sealed class SearchSettings
     /// <summary>Below this confidence of the best passage, the text is taken to have no answer.</summary>
     public double ConfidenceThreshold { get; set; } = 0.2;
 
+    /// <summary>When the question has a word the text never uses, the confidence it takes to answer anyway: such a
+    /// question is more often about something else that shares the rest of its words (書簿津貼 is not the text's 津貼).</summary>
+    public double UnknownWordConfidence { get; set; } = 0.3;
+
     /// <summary>Whether a running bot rebuilds the index when documents in the corpus folder are added, changed or removed.</summary>
     public bool WatchCorpus { get; set; } = true;
 

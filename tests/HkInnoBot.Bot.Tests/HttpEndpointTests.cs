@@ -35,6 +35,21 @@ public sealed class HttpEndpointTests(BotHostFixture fixture)
         Assert.Equal("user-1", (string?)reply["recipient"]!["id"]);
     }
 
+    [Theory]
+    [InlineData("數碼港停車場點收費？", "政策文件提到「數碼港」，但沒有提及停車、收費。", "相關段落", "資料來源：")]
+    [InlineData("数码港停车场怎么收费？", "政策文件提到「数码港」，但没有提及停车、收费。", "相关段落", "资料来源：")]
+    public async Task Says_what_the_text_mentions_and_what_it_does_not_when_the_asked_fact_is_absent(
+        string question, string message, string related, string source)
+    {
+        var reply = Assert.Single(await fixture.AnonymousServer.ExchangeAsync(Json("message", question)));
+
+        var texts = Texts(Card(reply));
+        Assert.Equal(message, texts[1]);
+        Assert.Equal(related, texts[2]);
+        Assert.Contains(texts, text => text.StartsWith(source));
+        Assert.StartsWith(message, (string?)reply["attachments"]![0]!["content"]!["fallbackText"]);
+    }
+
     [Fact]
     public async Task Welcomes_the_user_when_the_emulator_connects()
     {

@@ -28,6 +28,22 @@ public class CommandLineTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     }
 
     [Fact]
+    public void BatchSearchMarksARelatedPassageThatDoesNotGiveTheAskedFactAsPartial()
+    {
+        var (exit, stdout, _) = Run(["search", "--json"], "數碼港停車場點收費？\n數碼港有多少間初創企業？\n");
+        Assert.Equal(0, exit);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        Assert.False(lines[0].GetProperty("answered").GetBoolean());
+        Assert.True(lines[0].GetProperty("partial").GetBoolean());
+        Assert.Equal("數碼港", lines[0].GetProperty("mentioned").GetString());
+        Assert.Contains("收費", lines[0].GetProperty("missing").GetString());
+        Assert.Contains("數碼港", lines[0].GetProperty("hits")[0].GetProperty("text").GetString());
+        Assert.True(lines[1].GetProperty("answered").GetBoolean());
+        Assert.False(lines[1].GetProperty("partial").GetBoolean());
+    }
+
+    [Fact]
     public void HumanSearchShowsTheSourceAndSaysWhenThereIsNoAnswer()
     {
         var (_, answered, _) = Run(["search", "科技券係咩？", "--top", "1"]);
@@ -46,12 +62,14 @@ public class CommandLineTests(ShippedIndex index) : IClassFixture<ShippedIndex>
             """{"id":"a","lang":"yue","q":"科技券係咩？","expect":["科技券"]}""",
             """{"id":"b","lang":"hans","q":"香港有多少间初创企业？","expect":["近4,300間初創企業"]}""",
             """{"id":"c","lang":"oos","q":"How do I renew my passport?","expect":[]}""",
+            """{"id":"d","lang":"oos","style":"fact-absent","q":"數碼港停車場點收費？","expect":[]}""",
         ]);
         var (exit, stdout, _) = Run(["eval", file]);
         Assert.Equal(0, exit);
         Assert.Matches(@"yue\s+1\s+1\.000\s+1\.000\s+1\.000\s+0", stdout);
         Assert.Matches(@"in-scope\s+2\s+1\.000", stdout);
-        Assert.Contains("out-of-scope: 1 questions, 1 declined, 0 answered", stdout);
+        Assert.Contains("out-of-scope: 2 questions, 2 declined (1 as partial), 0 answered", stdout);
+        Assert.Contains("fact-absent: 1/1 declined", stdout);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class ShortAnswerTests(ShippedIndex index) : IClassFixture<ShippedIndex>
         Assert.Null(index.Answerer.Ask(question, 1).ShortAnswer);
 
     [Fact]
-    public void APassageWithoutAFigureHasNoShortAnswer() => Assert.Null(ShortAnswer.Find(AskedFact.Quantity, "有", "推動創科發展。"));
+    public void APassageWithoutAFigureHasNoShortAnswer() => Assert.Null(Facts.ShortAnswer(AskedFact.Quantity, "有", "推動創科發展。"));
 }
 
 public class ScriptTests

@@ -21,7 +21,8 @@ public class SynonymsTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     [Fact]
     public void AnEquivalenceLineGivesEveryTermItsAlternatives()
     {
-        var (phrase, alternatives) = Assert.Single(Rules.Find("HKSTP 有幾多間公司"));
+        var (phrase, start, alternatives) = Assert.Single(Rules.Find("HKSTP 有幾多間公司"));
+        Assert.Equal(0, start);
         Assert.Equal("HKSTP", phrase);
         Assert.Equal(["hkstp", "香港科技园公司", "科技园公司"], alternatives);
     }

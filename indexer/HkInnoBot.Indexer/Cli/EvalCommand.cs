@@ -56,7 +56,10 @@ internal static class EvalCommand
         foreach (var row in Evaluator.Table(outcomes))
             Console.WriteLine($"{row.Group,-18} {row.Questions,4} {row.RecallAt1,6:F3} {row.RecallAt3,6:F3} {row.Mrr,6:F3} {row.Declined,8}");
         var outOfScope = outcomes.Where(o => !o.Question.InScope).ToList();
-        Console.WriteLine($"out-of-scope: {outOfScope.Count} questions, {outOfScope.Count(o => !o.Answered)} declined, {outOfScope.Count(o => o.Answered)} answered");
+        Console.WriteLine($"out-of-scope: {outOfScope.Count} questions, {outOfScope.Count(o => !o.Answered)} declined " +
+            $"({outOfScope.Count(o => o.Status == AnswerStatus.Partial)} as partial), {outOfScope.Count(o => o.Answered)} answered");
+        foreach (var style in outOfScope.Where(o => o.Question.Style is not null).GroupBy(o => o.Question.Style!).OrderBy(g => g.Key))
+            Console.WriteLine($"  {style.Key}: {style.Count(o => !o.Answered)}/{style.Count()} declined");
     }
 
     private static void PrintThresholds(IReadOnlyList<EvalOutcome> outcomes)
@@ -97,7 +100,7 @@ internal static class EvalCommand
         {
             var wrong = o.Question.InScope ? o.Rank != 1 || !o.Answered : o.Answered;
             if (wrong)
-                Console.WriteLine($"  {o.Question.Id} [{o.Question.Lang}] rank={o.Rank?.ToString() ?? "-"} answered={o.Answered} confidence={o.Confidence:F2}: {o.Question.Q}");
+                Console.WriteLine($"  {o.Question.Id} [{o.Question.Lang}] rank={o.Rank?.ToString() ?? "-"} {o.Status} confidence={o.Confidence:F2}: {o.Question.Q}");
         }
     }
 }

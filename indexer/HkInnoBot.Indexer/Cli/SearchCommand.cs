@@ -38,11 +38,16 @@ internal static class SearchCommand
             yield return line;
     }
 
-    // The batch contract: {"query","answered","hits":[{"rank","score","confidence","id","section","title","text"}]}.
+    // The batch contract: {"query","answered","partial","mentioned","missing","hits":[{"rank","score","confidence","id",
+    // "section","title","text"}]}; mentioned and missing are null unless partial.
     private static object BatchLine(string query, Answer answer) => new
     {
         query,
         answered = answer.Answered,
+        // Related but not an answer: the text speaks of what the question mentions, not of what it asks.
+        partial = answer.Status == AnswerStatus.Partial,
+        mentioned = answer.Mentioned,
+        missing = answer.Missing,
         hits = answer.Hits.Select(hit => new { hit.Rank, hit.Score, hit.Confidence, hit.Id, hit.Section, hit.Title, hit.Text }),
     };
 
@@ -51,8 +56,10 @@ internal static class SearchCommand
         var lines = new List<string> { $"Q: {answer.Question.Text}" };
         if (answer.Status == AnswerStatus.Unavailable)
             lines.Add("No index: build it with `build`.");
+        else if (answer.Status == AnswerStatus.Partial)
+            lines.Add($"The text mentions {answer.Mentioned} but not {answer.Missing ?? answer.Question.Asks.ToString()}. Related passages:");
         else if (!answer.Answered)
-            lines.Add("No answer in the text (best confidence below the threshold). Nearest passages:");
+            lines.Add("No answer in the text. Nearest passages:");
         if (answer.ShortAnswer is { } shortAnswer)
             lines.Add($"A: {shortAnswer}");
         lines.AddRange(answer.Hits.Select(hit =>

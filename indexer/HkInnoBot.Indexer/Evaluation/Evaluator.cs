@@ -5,7 +5,7 @@ namespace HkInnoBot.Indexer.Evaluation;
 
 /// <param name="Rank">Rank of the first correct passage within the evaluated depth; null if none.</param>
 /// <param name="Confidence">The best passage's confidence, which decides <paramref name="Answered"/>.</param>
-public sealed record EvalOutcome(EvalQuestion Question, int? Rank, bool Answered, double Confidence);
+public sealed record EvalOutcome(EvalQuestion Question, int? Rank, bool Answered, double Confidence, AnswerStatus Status = AnswerStatus.Answered);
 
 /// <summary>Recall at 1 and 3, MRR and the no-answer behaviour for a group of outcomes.</summary>
 public sealed record EvalScores(string Group, int Questions, double RecallAt1, double RecallAt3, double Mrr, int Declined)
@@ -29,7 +29,7 @@ public static class Evaluator
         {
             var answer = answerer.Ask(question.Q, Depth, highlighted: 0);
             var rank = answer.Hits.FirstOrDefault(hit => IsCorrect(question, hit.Text))?.Rank;
-            return new EvalOutcome(question, rank, answer.Answered, answer.Hits.FirstOrDefault()?.Confidence ?? 0);
+            return new EvalOutcome(question, rank, answer.Answered, answer.Hits.FirstOrDefault()?.Confidence ?? 0, answer.Status);
         }).ToList();
 
     /// <summary>The rule of ../shared/eval: after removing whitespace and ** from both, the passage contains any expected

@@ -1,6 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.Cn.Smart.Hhmm;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
@@ -35,9 +36,23 @@ public static class ChineseAnalysis
             _ = Terms(analyzer, field, "香港有幾多間初創企業");
     }
 
-    /// <summary>A token of one field's analysis: its term, whether it is a pair of Han characters, and how far it
-    /// stands from the token before it.</summary>
-    public readonly record struct Token(string Term, bool IsPair, int PositionIncrement);
+    private static readonly HHMMSegmenter Segmenter = new();
+
+    /// <summary>
+    /// How common a word is in general written Chinese: its count in SmartCn's dictionary, built from a large newspaper
+    /// corpus; 0 when the dictionary does not know it as a word. Everyday words (需要, 專門, 地方) count in the
+    /// hundreds or thousands; words of a particular domain (公屋, 薪俸, 天文台) in the tens or less.
+    /// </summary>
+    public static int GeneralFrequency(string simplifiedWord)
+    {
+        var tokens = Segmenter.Process(simplifiedWord);
+        // The segmenter frames the sentence with a start and an end token.
+        return tokens.Count == 3 && new string(tokens[1].CharArray) == simplifiedWord ? tokens[1].Weight : 0;
+    }
+
+    /// <summary>A token of one field's analysis: its term, whether it is a pair of Han characters, how far it stands
+    /// from the token before it, and where it is in the text.</summary>
+    public readonly record struct Token(string Term, bool IsPair, int PositionIncrement, int Start, int End);
 
     /// <summary>The tokens of a text in one field's analysis, in order.</summary>
     public static List<Token> Tokens(Analyzer analyzer, string field, string text)
@@ -47,9 +62,10 @@ public static class ChineseAnalysis
         var term = stream.AddAttribute<ICharTermAttribute>();
         var type = stream.AddAttribute<ITypeAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
-            tokens.Add(new Token(term.ToString(), type.Type == CJKBigramFilter.DOUBLE_TYPE, increment.PositionIncrement));
+            tokens.Add(new Token(term.ToString(), type.Type == CJKBigramFilter.DOUBLE_TYPE, increment.PositionIncrement, offset.StartOffset, offset.EndOffset));
         stream.End();
         return tokens;
     }

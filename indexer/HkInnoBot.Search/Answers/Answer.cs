@@ -8,6 +8,10 @@ public enum AnswerStatus
     /// <summary>The text has no answer: the hits, if any, are only the nearest topics.</summary>
     NoAnswer,
 
+    /// <summary>The text speaks of the question's topic (<see cref="Answer.Mentioned"/>) but does not give what it asks
+    /// (<see cref="Answer.Missing"/>): the best hit is related, not the answer.</summary>
+    Partial,
+
     /// <summary>Nothing in the message to search for: empty, punctuation, emoji, or only question words.</summary>
     NothingToSearch,
 
@@ -21,7 +25,11 @@ public enum AnswerStatus
 /// </summary>
 /// <param name="Hits">The page of ranked passages that was asked for.</param>
 /// <param name="ShortAnswer">The figure, date or rank the best passage gives, when the question asks for one.</param>
-public sealed record Answer(Question Question, AnswerStatus Status, IReadOnlyList<Hit> Hits, string? ShortAnswer = null)
+/// <param name="Mentioned">For a partial answer, what of the question the text speaks of, as the user wrote it.</param>
+/// <param name="Missing">For a partial answer, what of the question it does not speak of; null when only the kind of
+/// fact asked for (<see cref="Question.Asks"/>) is missing.</param>
+public sealed record Answer(Question Question, AnswerStatus Status, IReadOnlyList<Hit> Hits, string? ShortAnswer = null,
+    string? Mentioned = null, string? Missing = null)
 {
     public bool Answered => Status == AnswerStatus.Answered;
 }

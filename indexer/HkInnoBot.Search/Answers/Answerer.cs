@@ -75,15 +75,72 @@ public sealed class Answerer : IDisposable
         offset = Math.Clamp(offset, 0, maxDoc);
         var ranked = PassageScorer.Rank(query, Math.Min(offset + Math.Min(top, maxDoc), maxDoc), settings.Features.HasFlag(QueryFeatures.Coverage));
 
-        var answered = ranked.Length > 0 && ranked[0].Confidence >= settings.ConfidenceThreshold;
+        var status = Judge(searcher, question, query, ranked, offset, out var mentioned, out var missing);
         var hits = ranked.Skip(offset)
             .Select((passage, i) => ToHit(searcher, question, query, passage, offset + i + 1, highlight: i < highlighted))
             .ToList();
-        var shortAnswer = answered && offset == 0 && question.Asks is { } asked
-            ? ShortAnswer.Find(asked, question.Searchable, searcher.Passage(ranked[0].Doc).Text)
+        var shortAnswer = status == AnswerStatus.Answered && offset == 0 && question.Asks is { } asked
+            ? Facts.ShortAnswer(asked, question.Searchable, searcher.Passage(ranked[0].Doc).Text)
             : null;
-        return new Answer(question, answered ? AnswerStatus.Answered : AnswerStatus.NoAnswer, hits,
-            shortAnswer is null ? null : ChineseText.InScript(shortAnswer, question.Script));
+        return new Answer(question, status, hits, shortAnswer is null ? null : ChineseText.InScript(shortAnswer, question.Script),
+            mentioned, missing is null ? null : ChineseText.InScript(missing, question.Script));
+    }
+
+    /// <summary>
+    /// Whether the best passage answers the question: it covers enough of the question's weight; if the question has a
+    /// word the text never uses, more than that; and if the question asks for a kind of fact, it gives one. A passage
+    /// almost as close that gives the fact goes first instead (in <paramref name="ranked"/>); when none does, the
+    /// answer is partial: what the text mentions, and what of the question it does not.
+    /// </summary>
+    private AnswerStatus Judge(PassageSearcher searcher, Question question, PassageQuery query, RankedPassage[] ranked, int offset,
+        out string? mentioned, out string? missing)
+    {
+        (mentioned, missing) = (null, null);
+        var best = ranked.Length > 0 ? ranked[0].Confidence : 0;
+        if (best < settings.ConfidenceThreshold)
+            return AnswerStatus.NoAnswer;
+        var features = settings.Features;
+        if (features.HasFlag(QueryFeatures.UnknownWords) && best < settings.UnknownWordConfidence && query.Mentions.Any(mention => mention.Unknown))
+            return AnswerStatus.NoAnswer;
+        if (!features.HasFlag(QueryFeatures.AnswerType) || question.Asks is not { } asked || offset > 0)
+            return AnswerStatus.Answered;
+
+        var giving = Array.FindIndex(ranked, 0, Math.Min(ranked.Length, FactCandidates), passage =>
+            passage.Confidence >= settings.ConfidenceThreshold && best - passage.Confidence <= FactMargin
+            && Facts.IsGivenIn(asked, question.AskedAbout, question.Text, searcher.Passage(passage.Doc).Text));
+        if (giving >= 0)
+        {
+            // Stable: the others keep their order behind it.
+            var first = ranked[giving];
+            Array.Copy(ranked, 0, ranked, 1, giving);
+            ranked[0] = first;
+            return AnswerStatus.Answered;
+        }
+        var text = ChineseText.ComparisonKey(searcher.Passage(ranked[0].Doc).Text);
+        bool Held(PassageQuery.Mention mention) => IsHeld(mention, text);
+        if (query.Mentions.Where(Held).MaxBy(mention => mention.Weight) is not { } topic)
+            return AnswerStatus.NoAnswer;
+        mentioned = topic.Surface;
+        missing = Join(query.Mentions.Where(mention => !Held(mention)).ToList());
+        return AnswerStatus.Partial;
+    }
+
+    private static bool IsHeld(PassageQuery.Mention mention, string passageKey) =>
+        mention.Forms.Any(form => passageKey.Contains(form, StringComparison.Ordinal));
+
+    // How far down, and how much less close, a passage giving the asked fact may be and still go first.
+    private const int FactCandidates = 3;
+    private const double FactMargin = 0.1;
+
+    /// <summary>Mentions in the order asked; neighbours run together ("停車場收費"), others are listed ("停車場、收費").</summary>
+    private static string? Join(List<PassageQuery.Mention> mentions)
+    {
+        if (mentions.Count == 0)
+            return null;
+        var joined = new System.Text.StringBuilder(mentions[0].Surface);
+        for (var i = 1; i < mentions.Count; i++)
+            joined.Append(mentions[i].Start == mentions[i - 1].End ? "" : "、").Append(mentions[i].Surface);
+        return joined.ToString();
     }
 
     public bool HasPassage(string passageId)

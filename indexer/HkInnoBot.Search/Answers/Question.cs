@@ -3,9 +3,6 @@ using HkInnoBot.Search.Ranking;
 
 namespace HkInnoBot.Search.Answers;
 
-/// <summary>What a question asks for, when it is a figure, a date or a rank that a short answer can give.</summary>
-public enum AskedFact { Quantity, Date, Rank }
-
 /// <summary>
 /// A message understood once, at the start of its answer: what everything downstream reads instead of cleaning or
 /// converting it again.
@@ -15,12 +12,14 @@ public enum AskedFact { Quantity, Date, Rank }
 /// <param name="WasShortened">Whether <paramref name="Text"/> had to be cut.</param>
 /// <param name="Script">The script the user wrote in, which the reply uses.</param>
 /// <param name="Searchable">Cantonese rewritten, question words removed: what is searched for.</param>
-/// <param name="Asks">The kind of fact asked for, when a short answer can give it.</param>
-public sealed record Question(string Text, bool WasShortened, Script Script, string Searchable, AskedFact? Asks)
+/// <param name="Asks">The kind of fact asked for (an amount, a date, a place…); null for an explanation.</param>
+/// <param name="AskedAbout">What the fact is about when the question names it (收費, 院長), which an answer must name.</param>
+public sealed record Question(string Text, bool WasShortened, Script Script, string Searchable, AskedFact? Asks, string? AskedAbout = null)
 {
     public static Question Parse(string? message, QueryFeatures features = QueryFeatures.All)
     {
         var text = QueryText.Clean(message, out var shortened);
-        return new Question(text, shortened, ChineseText.DetectScript(text), QueryText.Prepare(text, features), ShortAnswer.AskedIn(text));
+        var asked = Facts.AskedIn(text);
+        return new Question(text, shortened, ChineseText.DetectScript(text), QueryText.Prepare(text, features), asked?.Kind, asked?.About);
     }
 }

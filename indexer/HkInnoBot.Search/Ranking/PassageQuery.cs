@@ -94,34 +94,94 @@ internal sealed class PassageQuery
     {
         var topicalOnly = features.HasFlag(QueryFeatures.QuestionWords);
         var phrases = features.HasFlag(QueryFeatures.Synonyms) ? synonyms.Find(searchable) : [];
-        var rest = phrases.Aggregate(searchable, (remaining, found) => remaining.Replace(found.Phrase, " "));
+        // Blanked out, not cut out, so offsets in the rest are offsets in the question.
+        var rest = phrases.Aggregate(searchable, (remaining, found) => remaining.Replace(found.Phrase, new string(' ', found.Phrase.Length)));
         var lookup = new TermLookup(searcher);
+        var restWords = ChineseAnalysis.Tokens(analyzer, ChineseAnalysis.WordsField, rest);
         var restPairs = ChineseAnalysis.Tokens(analyzer, ChineseAnalysis.BigramsField, rest);
 
         // Ranking uses every term of the question; the confidence only its topical ones, so that 的 or 有 in a
         // passage neither earn nor dilute it.
         var ranked = new List<Unit>();
         var judged = topicalOnly ? new List<Unit>() : ranked;
-        foreach (var term in TermsOf(lookup, ChineseAnalysis.Tokens(analyzer, ChineseAnalysis.WordsField, rest), restPairs))
+        foreach (var term in TermsOf(lookup, restWords, restPairs))
         {
             var unit = term.AsUnit;
             ranked.Add(unit);
             if (topicalOnly && term.Topical)
                 judged.Add(unit);
         }
-        foreach (var (_, alternatives) in phrases)
+        var mentions = WordMentions(lookup, rest, restWords);
+        foreach (var (phrase, start, alternatives) in phrases)
         {
             var ways = alternatives.Select(alternative => searcher.Alternatives.GetOrAdd(alternative, Analysed, (analyzer, lookup))).ToList();
             if (Unit.Of(ways.Select(way => way.All)) is { } unit)
                 ranked.Add(unit);
             if (topicalOnly && Unit.Of(ways.Select(way => way.Topical)) is { } topical)
                 judged.Add(topical);
+            mentions.Add(new Mention(phrase, start, ways.Sum(way => way.All?.Idf ?? 0) / ways.Count, Unknown: false, alternatives));
         }
         if (judged.Count == 0)
             return null;
         var runs = !features.HasFlag(QueryFeatures.OrderedRuns) ? []
             : OrderedRuns(lookup, rest == searchable ? restPairs : ChineseAnalysis.Tokens(analyzer, ChineseAnalysis.BigramsField, searchable), topicalOnly);
-        return new PassageQuery(lookup, [.. ranked], runs, [.. judged]);
+        return new PassageQuery(lookup, [.. ranked], runs, [.. judged]) { Mentions = [.. mentions.OrderBy(mention => mention.Start)] };
+    }
+
+    /// <summary>A word or known phrase of the question as the user typed it, where it stands in the searchable text,
+    /// how much it weighs, and the forms (comparison keys) a passage may hold it in. <paramref name="Unknown"/>: no
+    /// passage holds it, in any form.</summary>
+    internal sealed record Mention(string Surface, int Start, double Weight, bool Unknown, IReadOnlyList<string> Forms)
+    {
+        public int End => Start + Surface.Length;
+    }
+
+    /// <summary>The question's words and phrases that carry its topic: what an honest reply names as mentioned or not.</summary>
+    public IReadOnlyList<Mention> Mentions { get; private init; } = [];
+
+    private static List<Mention> WordMentions(TermLookup lookup, string rest, List<ChineseAnalysis.Token> words)
+    {
+        var mentions = new List<Mention>();
+        foreach (var word in words.DistinctBy(word => word.Term))
+        {
+            var term = lookup.Find(ChineseAnalysis.WordsField, word.Term);
+            if (!term.Topical || !IsSalient(word.Term))
+                continue;
+            var surface = rest[word.Start..word.End];
+            var unknown = term.DocFreq == 0 && !HeldAsCharacters(lookup, word.Term) && IsUncommon(word.Term.All(char.IsAscii) ? surface : word.Term);
+            mentions.Add(new Mention(surface, word.Start, term.Idf, unknown, [word.Term]));
+        }
+        return mentions;
+    }
+
+    // A word of two Han characters or more, or an ASCII word of three letters or more: single characters and short
+    // Latin fragments say too little alone.
+    private static bool IsSalient(string term) =>
+        term.Length >= 2 && term.All(c => c >= '\u3400') || term.Length >= 3 && term.All(char.IsAsciiLetterOrDigit) && term.Any(char.IsAsciiLetter);
+
+    /// <summary>Words of everyday language that the text happens not to use (專門, 需要, 地方) say nothing about another
+    /// topic; a word that is rare in general writing (公屋, 薪俸, 天文台) names one. Of Latin words, only acronyms
+    /// (MPF, JUPAS) count: there is no word count for English here, and English questions use many everyday words.</summary>
+    private static bool IsUncommon(string word) =>
+        word.All(char.IsAscii) ? word.All(char.IsAsciiLetterUpper) : ChineseAnalysis.GeneralFrequency(word) < UncommonBelow;
+
+    // Measured on the project's questions: everyday words the text lacks count 100 and more; the subjects of other
+    // schemes and services mostly 40 and less.
+    private const int UncommonBelow = 50;
+
+    /// <summary>Whether some passage holds the word's characters though not as a word of its own (SmartCn cut it
+    /// otherwise there): a passage holding all its character pairs.</summary>
+    private static bool HeldAsCharacters(TermLookup lookup, string word)
+    {
+        if (word.All(char.IsAscii))
+            return lookup.Find(ChineseAnalysis.BigramsField, word).DocFreq > 0;
+        IEnumerable<int>? passages = null;
+        for (var i = 0; i + 1 < word.Length; i++)
+        {
+            var docs = lookup.Find(ChineseAnalysis.BigramsField, word.Substring(i, 2)).Docs;
+            passages = passages is null ? docs : passages.Intersect(docs);
+        }
+        return passages?.Any() == true;
     }
 
     /// <summary>A synonym alternative as the ranking sees it (all its terms) and as the confidence does (its topical

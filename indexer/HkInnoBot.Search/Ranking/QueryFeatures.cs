@@ -21,5 +21,12 @@ public enum QueryFeatures
     /// <summary>Passages reranked by how much of the question they cover, not only by what their terms earn.</summary>
     Coverage = 16,
 
-    All = Cantonese | QuestionWords | Synonyms | OrderedRuns | Coverage,
+    /// <summary>A question asking for an amount, date, place, person… answered only by a passage that gives one; a
+    /// passage about the topic without it is related, not the answer.</summary>
+    AnswerType = 32,
+
+    /// <summary>A word of the question that the text never uses weighs against answering it.</summary>
+    UnknownWords = 64,
+
+    All = Cantonese | QuestionWords | Synonyms | OrderedRuns | Coverage | AnswerType | UnknownWords,
 }

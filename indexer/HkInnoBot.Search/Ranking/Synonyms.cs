@@ -54,7 +54,7 @@ public sealed class Synonyms
 
     /// <summary>The phrases of the question that a rule knows, each with its alternatives (the phrase itself first).
     /// Longer phrases win where two overlap, as a user's "科技園公司" means the company, not "科技".</summary>
-    public IReadOnlyList<(string Phrase, IReadOnlyList<string> Alternatives)> Find(string question)
+    public IReadOnlyList<(string Phrase, int Start, IReadOnlyList<string> Alternatives)> Find(string question)
     {
         var text = ChineseText.ComparisonKey(question); // same length, so positions in it are positions in the question
         var found = new List<(int Start, int Length, Entry Entry)>();
@@ -76,7 +76,7 @@ public sealed class Synonyms
             else if (!chosen.Exists(c => candidate.Start < c.Start + c.Length && c.Start < candidate.Start + candidate.Length))
                 chosen.Add((candidate.Start, candidate.Length, candidate.Entry.Alternatives));
         }
-        return chosen.OrderBy(c => c.Start).Select(c => (question.Substring(c.Start, c.Length), c.Alternatives)).ToList();
+        return chosen.OrderBy(c => c.Start).Select(c => (question.Substring(c.Start, c.Length), c.Start, c.Alternatives)).ToList();
     }
 
     /// <summary>The terms of the entries under <paramref name="key"/> that stand at <paramref name="start"/>; only an

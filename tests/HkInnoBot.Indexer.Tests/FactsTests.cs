@@ -1,0 +1,73 @@
+using HkInnoBot.Search.Answers;
+using HkInnoBot.Tests;
+
+namespace HkInnoBot.Indexer.Tests;
+
+/// <summary>What a question asks for, and honest replies when the text speaks of the topic but not of that.</summary>
+public class FactsTests(ShippedIndex index) : IClassFixture<ShippedIndex>
+{
+    [Theory]
+    [InlineData("數碼港停車場點收費？", AskedFact.Money)]
+    [InlineData("科技券每个项目最多资助多少钱？", AskedFact.Money)]
+    [InlineData("How much does it cost to rent an office?", AskedFact.Money)]
+    [InlineData("微電子中心幾時落成？", AskedFact.Date)]
+    [InlineData("城市創科大挑戰幾時截止報名？", AskedFact.Deadline)]
+    [InlineData("香港科技園公司的行政總裁是誰？", AskedFact.Person)]
+    [InlineData("Who heads the Digital Policy Office?", AskedFact.Person)]
+    [InlineData("微电子中心建在哪里？", AskedFact.Place)]
+    [InlineData("「資助易」平台的網址是甚麼？", AskedFact.Contact)]
+    [InlineData("用商業數據通借錢，利息係幾多厘？", AskedFact.Rate)]
+    [InlineData("香港有幾多間初創企業？", AskedFact.Quantity)]
+    [InlineData("科技園在全球排第幾？", AskedFact.Rank)]
+    public void TheKindOfFactAskedIsRecognisedInEveryScript(string question, AskedFact asked) =>
+        Assert.Equal(asked, Facts.AskedIn(question)?.Kind);
+
+    [Theory]
+    [InlineData("科技券係咩？")]
+    [InlineData("「资助易」网上平台是谁推出的？")] // who, about a body: any passage naming it answers
+    [InlineData("創業者可以去邊度攞種子資金？")] // where to get funding is which scheme, not a place
+    [InlineData("有冇一個網站可以搵晒政府資助計劃？")] // a website as the topic, not as the thing asked
+    public void ExplanationsAndYesNoQuestionsAskForNoParticularFact(string question) => Assert.Null(Facts.AskedIn(question));
+
+    [Theory]
+    [InlineData(AskedFact.Money, "推行為期三年的 30 億元人工智能資助計劃。", true)]
+    [InlineData(AskedFact.Money, "已批出超過 32,000 宗申請。", false)]
+    [InlineData(AskedFact.Date, "微電子中心亦會在 2024 年內落成。", true)]
+    [InlineData(AskedFact.Place, "研究中心設於西貢。", true)]
+    [InlineData(AskedFact.Place, "微電子中心亦會在 2024 年內落成。", false)]
+    [InlineData(AskedFact.Contact, "詳情請瀏覽 www.itf.gov.hk。", true)]
+    [InlineData(AskedFact.Quantity, "為未來五至十年的發展制訂路徑。", true)]
+    public void APassageGivesAFactOfTheKindOrNot(AskedFact asked, string passage, bool given) =>
+        Assert.Equal(given, Facts.IsGivenIn(asked, null, "", passage));
+
+    [Fact]
+    public void AFigureAskedPerSomethingNeedsAFigurePerSomething()
+    {
+        Assert.False(Facts.IsGivenIn(AskedFact.Money, null, "每間公司最多投資多少？", "基金已向 26 間公司投資超過 1.89 億元。"));
+        Assert.True(Facts.IsGivenIn(AskedFact.Money, null, "每間公司最多投資多少？", "為每家企業提供最多兩億元的資助。"));
+    }
+
+    [Theory]
+    [InlineData("數碼港停車場點收費？", "數碼港", "停車、收費")]
+    [InlineData("数码港停车场怎么收费？", "数码港", "停车、收费")]
+    [InlineData("香港科技園公司的行政總裁是誰？", "香港科技園公司", "行政總裁")]
+    public void TheTopicWithoutTheFactAskedIsAPartialAnswer(string question, string mentioned, string missing)
+    {
+        var answer = index.Answerer.Ask(question, 3);
+        Assert.Equal(AnswerStatus.Partial, answer.Status);
+        Assert.False(answer.Answered);
+        Assert.Equal((mentioned, missing), (answer.Mentioned, answer.Missing));
+        Assert.Contains(mentioned, answer.Hits[0].Text);
+    }
+
+    [Theory]
+    [InlineData("公屋入息限額係幾多？")] // 公屋: a word rare in general writing that the text never uses
+    [InlineData("薪俸稅的個人免稅額是多少？")]
+    public void AQuestionAboutSomethingTheTextNeverNamesIsDeclined(string question) =>
+        Assert.Equal(AnswerStatus.NoAnswer, index.Answerer.Ask(question, 3).Status);
+
+    [Theory]
+    [InlineData("香港有幾多間初創企業？")]
+    [InlineData("微電子中心幾時落成？")]
+    public void AFactTheTextGivesIsAnswered(string question) => Assert.True(index.Answerer.Ask(question, 3).Answered);
+}
