@@ -2,6 +2,7 @@ using HkInnoBot.Bot;
 using HkInnoBot.Bot.Bots;
 using HkInnoBot.Bot.DirectLine;
 using HkInnoBot.Bot.Index;
+using HkInnoBot.Bot.State;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using HkInnoBot.Search;
 using HkInnoBot.Search.Answers;
@@ -34,6 +35,10 @@ builder.Services.AddOptions<FeedbackSettings>()
     .Validate(feedback => feedback.MaxFileBytes >= 1024 && feedback.KeptFiles is >= 0 and <= 100,
         "Feedback:MaxFileBytes must be at least 1024 and Feedback:KeptFiles between 0 and 100.")
     .ValidateOnStart();
+builder.Services.AddOptions<ConversationOptions>()
+    .Bind(builder.Configuration.GetSection(ConversationOptions.Section))
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
 builder.Services.AddSingleton(services => new FeedbackLog(services.GetRequiredService<IOptions<FeedbackSettings>>().Value));
 builder.Services.AddSingleton(services => Answerer.Open(
     services.GetRequiredService<IOptions<SearchSettings>>().Value,
@@ -50,6 +55,10 @@ builder.Services.AddControllers();
 builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
 builder.Services.AddTransient<IBot, PolicyBot>();
+// What a conversation remembers between turns (the last question's topic). Several instances share one SDK storage
+// here instead, such as BlobsStorage or CosmosDbPartitionedStorage (README, "Several instances").
+builder.Services.AddSingleton<IStorage, BoundedMemoryStorage>();
+builder.Services.AddSingleton<ConversationState>();
 builder.Services.AddDirectLine(builder.Configuration);
 
 var app = builder.Build();

@@ -9,15 +9,25 @@ using Microsoft.Extensions.Options;
 namespace HkInnoBot.Bot.Bots;
 
 /// <summary>
-/// The conversation: a welcome, small talk, and questions answered from the policy text. It keeps no state between
-/// turns; everything a follow-up needs travels in the card buttons' values (<see cref="ButtonValue"/>).
-/// Activities it does not use (typing, events, reactions, installation updates…) fall through to the base
-/// class, which ignores them.
+/// The conversation: a welcome, small talk, and questions answered from the policy text. Of each conversation it
+/// remembers only the last question's topic (<see cref="FollowUpContext"/>, in <see cref="ConversationState"/>), so a
+/// typed follow-up is understood; card buttons carry everything they need (<see cref="ButtonValue"/>), so a click is
+/// answered the same without it. Activities it does not use (typing, events, reactions, installation updates…) fall
+/// through to the base class, which ignores them.
 /// </summary>
-public sealed class PolicyBot(Answerer answerer, FeedbackLog feedback, IOptions<AnswerOptions> answerOptions, ILogger<PolicyBot> logger)
+public sealed class PolicyBot(Answerer answerer, ConversationState conversationState, FeedbackLog feedback,
+    IOptions<AnswerOptions> answerOptions, ILogger<PolicyBot> logger)
     : ActivityHandler
 {
     private readonly AnswerOptions _options = answerOptions.Value;
+    private readonly IStatePropertyAccessor<FollowUpContext> _lastTopic = conversationState.CreateProperty<FollowUpContext>("lastTopic");
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        // Writes only when a question changed the topic.
+        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
 
     protected override async Task OnMembersAddedAsync(
         IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
@@ -33,7 +43,12 @@ public sealed class PolicyBot(Answerer answerer, FeedbackLog feedback, IOptions<
         var activity = turnContext.Activity;
         if (ButtonValue.TryParse(activity.Value, out var button))
         {
-            await turnContext.SendActivityAsync(FollowButton(button, answerer.Understand(button.Query)), cancellationToken);
+            var clicked = answerer.Understand(button.Query);
+            // A clicked question stands alone, but it still sets the topic for what is typed next.
+            var reply = button.Action == ButtonValue.Ask
+                ? await ReplyToAsync(turnContext, clicked, inContext: false, cancellationToken)
+                : FollowButton(button, clicked);
+            await turnContext.SendActivityAsync(reply, cancellationToken);
             return;
         }
 
@@ -48,7 +63,7 @@ public sealed class PolicyBot(Answerer answerer, FeedbackLog feedback, IOptions<
         var question = answerer.Understand(activity.Text);
         if (question.WasShortened)
             await turnContext.SendActivityAsync(AnswerCards.QuestionShortened(question.Script, QueryText.MaxLength), cancellationToken);
-        await turnContext.SendActivityAsync(ReplyTo(question), cancellationToken);
+        await turnContext.SendActivityAsync(await ReplyToAsync(turnContext, question, inContext: true, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -71,17 +86,25 @@ public sealed class PolicyBot(Answerer answerer, FeedbackLog feedback, IOptions<
             activity.RemoveRecipientMention();
     }
 
-    private IMessageActivity ReplyTo(Question question)
+    private async Task<IMessageActivity> ReplyToAsync(ITurnContext turnContext, Question question, bool inContext, CancellationToken cancellationToken)
     {
         if (question.Text.Length == 0)
             return AnswerCards.EmptyQuestion(question.Script);
-        return SmallTalk.Recognize(question.Text) switch
+        switch (SmallTalk.Recognize(question.Text))
         {
-            SmallTalkKind.Help => AnswerCards.Help(question.Script),
-            SmallTalkKind.Greeting => AnswerCards.Greeting(question.Script),
-            SmallTalkKind.Thanks => AnswerCards.Thanks(question.Script),
-            _ => Answer(question),
-        };
+            case SmallTalkKind.Help: return AnswerCards.Help(question.Script);
+            case SmallTalkKind.Greeting: return AnswerCards.Greeting(question.Script);
+            case SmallTalkKind.Thanks: return AnswerCards.Thanks(question.Script);
+        }
+
+        // State is kept per channel and conversation id; an activity without them is answered on its own.
+        var remembers = turnContext.Activity is { ChannelId.Length: > 0, Conversation.Id.Length: > 0 };
+        var previous = remembers && inContext ? await _lastTopic.GetAsync(turnContext, cancellationToken: cancellationToken) : null;
+        // One extra hit tells whether a "more results" button has anything to show.
+        var answer = answerer.Ask(question, previous, top: 1 + _options.MaxAlternatives + 1);
+        if (remembers && answer.Context is { } next && next != previous)
+            await _lastTopic.SetAsync(turnContext, next, cancellationToken);
+        return Present(answer);
     }
 
     private IMessageActivity FollowButton(ButtonValue button, Question question) =>
@@ -89,8 +112,7 @@ public sealed class PolicyBot(Answerer answerer, FeedbackLog feedback, IOptions<
         {
             ButtonValue.Vote => RecordVote(question, button),
             ButtonValue.Passage => ShowPassage(question, button.PassageId!),
-            ButtonValue.More => MoreResults(question, button.Offset ?? 1),
-            _ => ReplyTo(question),
+            _ => MoreResults(question, button.Offset ?? 1), // ButtonValue.More, the one left: ButtonValue.TryParse knows no other
         };
 
     private IMessageActivity RecordVote(Question question, ButtonValue button)
@@ -110,10 +132,8 @@ public sealed class PolicyBot(Answerer answerer, FeedbackLog feedback, IOptions<
         return AnswerCards.ThanksForVote(question.Script, button.Helpful == true);
     }
 
-    private IMessageActivity Answer(Question question)
+    private IMessageActivity Present(Answer answer)
     {
-        // One extra hit tells whether a "more results" button has anything to show.
-        var answer = answerer.Ask(question, top: 1 + _options.MaxAlternatives + 1);
         if (answer.Status == AnswerStatus.Partial)
             return AnswerCards.Partial(answer);
         if (!answer.Answered)

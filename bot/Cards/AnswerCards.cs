@@ -48,12 +48,12 @@ public static class AnswerCards
     /// <summary>The best passage for a question, with close alternatives and, when there are further hits, "more results".</summary>
     public static IMessageActivity Answer(Answer answer, IReadOnlyList<Hit> alternatives, int? moreOffset)
     {
-        var (question, script) = (answer.Question.Text, answer.Question.Script);
+        var (query, script) = (StandingAlone(answer), answer.Question.Script);
         var actions = alternatives.Select(hit =>
-            new SubmitAction($"{In(script, "相關")}：{hit.Section}｜{Snippet(hit.Text, 16)}", ButtonValue.ShowPassage(question, hit.Id))).ToList();
+            new SubmitAction($"{In(script, "相關")}：{hit.Section}｜{Snippet(hit.Text, 16)}", ButtonValue.ShowPassage(query, hit.Id))).ToList();
         if (moreOffset is { } offset)
-            actions.Add(new SubmitAction(In(script, "更多結果"), ButtonValue.MoreResults(question, offset)));
-        return PassageCard(answer.Question, answer.Hits[0], answer.ShortAnswer, [.. actions, .. VoteButtons(answer.Question, answer.Hits[0])]);
+            actions.Add(new SubmitAction(In(script, "更多結果"), ButtonValue.MoreResults(query, offset)));
+        return PassageCard(Asked(answer.Question, answer.About), script, answer.Hits[0], answer.ShortAnswer, [.. actions, .. VoteButtons(script, query, answer.Hits[0])]);
     }
 
     /// <summary>
@@ -68,11 +68,18 @@ public static class AnswerCards
         var related = In(question.Script, "相關段落");
         var source = $"{In(question.Script, "資料來源")}：{hit.Title}（{hit.Updated}）";
         return Card(
-            [Subtle($"{In(question.Script, "問")}：{question.Text}"), Bold(message), Subtle(related), Bold(hit.Section),
+            [Subtle(Asked(question, answer.About)), Bold(message), Subtle(related), Bold(hit.Section),
                 new TextBlock(hit.Highlighted ?? hit.Text), Subtle(source)],
-            [.. VoteButtons(question, hit)],
+            [.. VoteButtons(question.Script, StandingAlone(answer), hit)],
             string.Join("\n\n", message, $"{related}：{hit.Section}", hit.Text, source));
     }
+
+    // The question as the user wrote it and, for a follow-up, what it was taken to be about, so a wrong guess shows.
+    private static string Asked(Question question, string? about = null) =>
+        $"{In(question.Script, "問")}：{question.Text}" + (about is null ? "" : $"{In(question.Script, "（關於：")}{about}）");
+
+    // What the buttons carry: a follow-up as understood with its topic, so a click needs no conversation state.
+    private static string StandingAlone(Answer answer) => (answer.Understood ?? answer.Question).Text;
 
     // What a question asked for, named for a reply that says the text does not give it.
     private static string KindName(AskedFact asked) => asked switch
@@ -85,7 +92,8 @@ public static class AnswerCards
 
     /// <summary>One passage the user picked from a button.</summary>
     public static IMessageActivity Passage(Question question, Hit hit) =>
-        PassageCard(question, hit, shortAnswer: null, [.. VoteButtons(question, hit)]);
+        PassageCard(Asked(question), question.Script, hit, shortAnswer: null,
+            [.. VoteButtons(question.Script, question.Text, hit)]);
 
     /// <summary>A page of further hits, each openable in full, and "more results" again while hits remain.</summary>
     public static IMessageActivity MoreResults(Question question, IReadOnlyList<Hit> hits, int? nextOffset)
@@ -126,12 +134,11 @@ public static class AnswerCards
         [.. Examples(script).Select(question => new SubmitAction(question, ButtonValue.AskQuestion(question)))];
 
     /// <summary>The question, then — for how-many, when and which-rank questions — the short answer, then the passage.</summary>
-    private static IMessageActivity PassageCard(Question question, Hit hit, string? shortAnswer, List<SubmitAction> actions)
+    private static IMessageActivity PassageCard(string asked, Script script, Hit hit, string? shortAnswer, List<SubmitAction> actions)
     {
-        var script = question.Script;
         var answerLine = shortAnswer is null ? null : $"{In(script, "答")}：{shortAnswer}";
         var source = $"{In(script, "資料來源")}：{hit.Title}（{hit.Updated}）";
-        var body = new List<CardElement> { Subtle($"{In(script, "問")}：{question.Text}") };
+        var body = new List<CardElement> { Subtle(asked) };
         if (answerLine is not null)
             body.Add(Heading(answerLine));
         body.Add(Bold(hit.Section));
@@ -141,10 +148,10 @@ public static class AnswerCards
         return Card(body, actions, fallback);
     }
 
-    private static SubmitAction[] VoteButtons(Question question, Hit hit) =>
+    private static SubmitAction[] VoteButtons(Script script, string query, Hit hit) =>
     [
-        new(In(question.Script, "👍 有幫助"), ButtonValue.VoteOn(question.Text, hit.Id, helpful: true)),
-        new(In(question.Script, "👎 沒有幫助"), ButtonValue.VoteOn(question.Text, hit.Id, helpful: false)),
+        new(In(script, "👍 有幫助"), ButtonValue.VoteOn(query, hit.Id, helpful: true)),
+        new(In(script, "👎 沒有幫助"), ButtonValue.VoteOn(query, hit.Id, helpful: false)),
     ];
 
     private static IMessageActivity Card(List<CardElement> body, List<SubmitAction> actions, string fallbackText) =>

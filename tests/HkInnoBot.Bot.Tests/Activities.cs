@@ -10,8 +10,9 @@ public static class Activities
     public const string BotId = "bot";
 
     /// <summary>Wire JSON of an activity from the Emulator (channel "emulator"); its serviceUrl is never called
-    /// because the tests ask for the replies in the HTTP response.</summary>
-    public static JObject Json(string type, string? text = null)
+    /// because the tests ask for the replies in the HTTP response. Each is a conversation of its own unless a
+    /// <paramref name="conversationId"/> is given, so no test reads another's follow-up context.</summary>
+    public static JObject Json(string type, string? text = null, string? conversationId = null)
     {
         var json = new JObject
         {
@@ -19,7 +20,7 @@ public static class Activities
             ["id"] = Guid.NewGuid().ToString("N"),
             ["channelId"] = "emulator",
             ["serviceUrl"] = "http://127.0.0.1:9/",
-            ["conversation"] = new JObject { ["id"] = "conversation-1" },
+            ["conversation"] = new JObject { ["id"] = conversationId ?? $"conversation-{Guid.NewGuid():N}" },
             ["from"] = new JObject { ["id"] = "user-1", ["name"] = "User" },
             ["recipient"] = new JObject { ["id"] = BotId, ["name"] = "HkInnoBot" },
             ["locale"] = "zh-HK",

@@ -22,7 +22,8 @@ public sealed class ConversationTests(BotHostFixture fixture)
     private const string Question = "數碼港有多少間初創企業？";
 
     private PolicyBot Bot(AnswerOptions? options = null, Answerer? answerer = null) =>
-        new(answerer ?? fixture.Answerer, new FeedbackLog(new FeedbackSettings { Path = fixture.FeedbackPath }),
+        new(answerer ?? fixture.Answerer, new ConversationState(new MemoryStorage()),
+            new FeedbackLog(new FeedbackSettings { Path = fixture.FeedbackPath }),
             Options.Create(options ?? new AnswerOptions()), NullLogger<PolicyBot>.Instance);
 
     private static async Task<List<IActivity>> SendAsync(IBot bot, Activity activity, string channelId = Channels.Test)

@@ -50,6 +50,40 @@ public sealed class HttpEndpointTests(BotHostFixture fixture)
         Assert.StartsWith(message, (string?)reply["attachments"]![0]!["content"]!["fallbackText"]);
     }
 
+    [Theory]
+    [InlineData("香港科技園公司係咩？", "佢支援幾多間公司？", "1,500", "問：佢支援幾多間公司？（關於：香港科技園公司）")]
+    [InlineData("数码港超算中心是什么？", "什么时候开始？", "2024 年", "问：什么时候开始？（关于：数码港、超算中心）")]
+    public async Task Answers_a_follow_up_in_the_same_conversation_and_shows_what_it_was_taken_to_be_about(
+        string first, string followUp, string expected, string understood)
+    {
+        var conversation = $"follow-up-{Guid.NewGuid():N}";
+        await fixture.AnonymousServer.ExchangeAsync(Json("message", first, conversation));
+
+        var reply = Assert.Single(await fixture.AnonymousServer.ExchangeAsync(Json("message", followUp, conversation)));
+
+        var card = Card(reply);
+        Assert.Equal(understood, Texts(card)[0]);
+        Assert.Contains(expected, (string?)card["fallbackText"]);
+        // The buttons carry the question as understood, so a click needs no conversation state.
+        Assert.All(Buttons(card), button => Assert.NotEqual(followUp, (string?)button["data"]!["q"]));
+        // Another conversation has no such context.
+        var alone = Card(Assert.Single(await fixture.AnonymousServer.ExchangeAsync(Json("message", followUp))));
+        Assert.DoesNotContain(expected, (string?)alone["fallbackText"]);
+    }
+
+    [Fact]
+    public async Task Declines_an_off_topic_second_turn_and_keeps_the_topic_for_the_next()
+    {
+        var conversation = $"follow-up-{Guid.NewGuid():N}";
+        await fixture.AnonymousServer.ExchangeAsync(Json("message", "香港科技園公司係咩？", conversation));
+
+        var offTopic = Card(Assert.Single(await fixture.AnonymousServer.ExchangeAsync(Json("message", "恒指今日幾多點？", conversation))));
+        var next = Card(Assert.Single(await fixture.AnonymousServer.ExchangeAsync(Json("message", "佢支援幾多間公司？", conversation))));
+
+        Assert.Equal("政策文件中沒有這個問題的答案。", Texts(offTopic)[0]);
+        Assert.Contains("1,500", (string?)next["fallbackText"]);
+    }
+
     [Fact]
     public async Task Welcomes_the_user_when_the_emulator_connects()
     {

@@ -79,7 +79,7 @@ public class CommandLineTests(ShippedIndex index) : IClassFixture<ShippedIndex>
         File.WriteAllLines(file, ["""{"id":"a","lang":"yue","q":"科技券係咩？","expect":["科技券"]}""", """{"id":"b","q":"no lang or expect"}"""]);
         var (exit, _, stderr) = Run(["eval", file]);
         Assert.Equal(2, exit);
-        Assert.Contains($"{file}:2: not a question object", stderr);
+        Assert.Contains($"{file}:2: not a question or conversation object", stderr);
     }
 
     [Fact]

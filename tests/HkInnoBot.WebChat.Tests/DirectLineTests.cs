@@ -80,6 +80,35 @@ public sealed class DirectLineTests(ShippedIndex index) : IDisposable
     }
 
     [Fact]
+    public async Task A_follow_up_is_answered_in_the_context_of_the_conversation_and_an_off_topic_one_is_declined()
+    {
+        var server = Server();
+        var client = await DirectLineClient.StartAsync(server.Client);
+        var (_, watermark) = await client.ReadActivitiesAsync();
+
+        async Task<string> AnswerToAsync(string text)
+        {
+            await client.SayAsync(text);
+            var (activities, next) = await client.ReadActivitiesAsync(watermark);
+            watermark = next;
+            return (string)FromBot(activities).Single()["attachments"]![0]!["content"]!["fallbackText"]!;
+        }
+
+        await AnswerToAsync("香港科技園公司係咩？");
+        Assert.Contains("逾 1,500 家科技公司", await AnswerToAsync("佢支援幾多間公司？"));
+        Assert.StartsWith("政策文件中沒有這個問題的答案。", await AnswerToAsync("恒指今日幾多點？"));
+        Assert.Contains("2024 年", await AnswerToAsync("数码港超算中心是什么？"));
+        Assert.Contains("2024 年", await AnswerToAsync("什么时候开始？"));
+
+        // Another conversation on the same bot starts without a topic.
+        var other = await DirectLineClient.StartAsync(server.Client);
+        var (_, otherStart) = await other.ReadActivitiesAsync();
+        await other.SayAsync("佢支援幾多間公司？");
+        var (replies, _) = await other.ReadActivitiesAsync(otherStart);
+        Assert.DoesNotContain("逾 1,500 家科技公司", (string?)FromBot(replies).Single()["attachments"]![0]!["content"]!["fallbackText"]);
+    }
+
+    [Fact]
     public async Task Watermarks_page_through_the_conversation()
     {
         var client = await DirectLineClient.StartAsync(Server().Client);

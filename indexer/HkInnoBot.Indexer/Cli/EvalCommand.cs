@@ -13,7 +13,10 @@ internal static class EvalCommand
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "Questions, JSONL: {\"id\",\"lang\",\"q\",\"expect\"[,\"style\"]}" };
+        var file = new Argument<FileInfo>("file")
+        {
+            Description = "Questions, JSONL: {\"id\",\"lang\",\"q\",\"expect\"[,\"style\"]}, or conversations: {\"id\",\"lang\",\"turns\":[{\"q\",\"expect\"}]}",
+        };
         var misses = new Option<bool>("--misses") { Description = "Also list the questions not answered at rank 1 or wrongly declined/answered" };
         var thresholds = new Option<bool>("--thresholds") { Description = "Also show the no-answer trade-off at a range of thresholds" };
         var ablation = new Option<bool>("--ablation") { Description = "Compare with each query-understanding step switched off" };
@@ -60,6 +63,9 @@ internal static class EvalCommand
             $"({outOfScope.Count(o => o.Status == AnswerStatus.Partial)} as partial), {outOfScope.Count(o => o.Answered)} answered");
         foreach (var style in outOfScope.Where(o => o.Question.Style is not null).GroupBy(o => o.Question.Style!).OrderBy(g => g.Key))
             Console.WriteLine($"  {style.Key}: {style.Count(o => !o.Answered)}/{style.Count()} declined");
+        var (right, followUps, offTopicAnswered) = Evaluator.FollowUps(outcomes);
+        if (followUps > 0)
+            Console.WriteLine($"follow-ups: {right}/{followUps} right ({(double)right / followUps:P1}), {offTopicAnswered} off-topic answered");
     }
 
     private static void PrintThresholds(IReadOnlyList<EvalOutcome> outcomes)
@@ -79,7 +85,7 @@ internal static class EvalCommand
             .Select(step => ($"without {step}", QueryFeatures.All & ~step)));
         variants.Add(("no steps", QueryFeatures.None));
 
-        Console.WriteLine($"\n{"variant",-26} {"R@1",6} {"R@3",6} {"MRR",6} {"off-topic declined",19} {"in-scope declined",18}");
+        Console.WriteLine($"\n{"variant",-26} {"R@1",6} {"R@3",6} {"MRR",6} {"off-topic declined",19} {"in-scope declined",18} {"follow-ups right",17}");
         foreach (var (name, features) in variants)
         {
             using var answerer = Answerer.OpenExisting(new SearchSettings
@@ -89,8 +95,10 @@ internal static class EvalCommand
             var outcomes = Evaluator.Run(answerer, questions);
             var inScope = EvalScores.Of("in-scope", outcomes.Where(o => o.Question.InScope).ToList());
             var outOfScope = outcomes.Where(o => !o.Question.InScope).ToList();
+            var (right, followUps, _) = Evaluator.FollowUps(outcomes);
             Console.WriteLine($"{name,-26} {inScope.RecallAt1,6:F3} {inScope.RecallAt3,6:F3} {inScope.Mrr,6:F3} " +
-                $"{$"{outOfScope.Count(o => !o.Answered)}/{outOfScope.Count}",19} {$"{inScope.Declined}/{inScope.Questions}",18}");
+                $"{$"{outOfScope.Count(o => !o.Answered)}/{outOfScope.Count}",19} {$"{inScope.Declined}/{inScope.Questions}",18} " +
+                $"{(followUps > 0 ? $"{right}/{followUps}" : "-"),17}");
         }
     }
 

@@ -23,14 +23,31 @@ public static class Evaluator
 {
     public const int Depth = 10;
 
-    /// <summary>Each question through the answering path the bot uses, <see cref="Depth"/> passages deep.</summary>
-    public static IReadOnlyList<EvalOutcome> Run(Answerer answerer, IEnumerable<EvalQuestion> questions) =>
-        questions.Select(question =>
+    /// <summary>Each question through the answering path the bot uses, <see cref="Depth"/> passages deep; the turns of
+    /// a conversation in order, each with the context the one before left, as the bot keeps it.</summary>
+    public static IReadOnlyList<EvalOutcome> Run(Answerer answerer, IEnumerable<EvalQuestion> questions)
+    {
+        var outcomes = new List<EvalOutcome>();
+        FollowUpContext? context = null;
+        foreach (var question in questions)
         {
-            var answer = answerer.Ask(question.Q, Depth, highlighted: 0);
+            if (question.Turn <= 1)
+                context = null;
+            var answer = answerer.Ask(answerer.Understand(question.Q), context, Depth, highlighted: 0);
+            context = answer.Context;
             var rank = answer.Hits.FirstOrDefault(hit => IsCorrect(question, hit.Text))?.Rank;
-            return new EvalOutcome(question, rank, answer.Answered, answer.Hits.FirstOrDefault()?.Confidence ?? 0, answer.Status);
-        }).ToList();
+            outcomes.Add(new EvalOutcome(question, rank, answer.Answered, answer.Hits.FirstOrDefault()?.Confidence ?? 0, answer.Status));
+        }
+        return outcomes;
+    }
+
+    /// <summary>Follow-up turns handled right: answered with a correct passage first, or declined when off-topic.</summary>
+    public static (int Right, int Total, int OffTopicAnswered) FollowUps(IReadOnlyList<EvalOutcome> outcomes)
+    {
+        var followUps = outcomes.Where(o => o.Question.Turn > 1).ToList();
+        return (followUps.Count(o => o.Question.InScope ? o.Answered && o.Rank == 1 : !o.Answered),
+            followUps.Count, followUps.Count(o => !o.Question.InScope && o.Answered));
+    }
 
     /// <summary>The rule of ../shared/eval: after removing whitespace and ** from both, the passage contains any expected
     /// substring. Compared in one script, since a passage comes back in the script the question was asked in.</summary>

@@ -27,6 +27,21 @@ public static partial class ChineseText
     /// lower case, same length.</summary>
     public static string ComparisonKey(string text) => Map(text, lowerCase: true);
 
+    /// <summary>Whether a comparison key holds a word of a word list (also a comparison key): a Han word anywhere, a
+    /// Latin word only standing alone or with a plural s ("rent" is not in "current", "it" not in "with").</summary>
+    public static bool HoldsWord(string key, string word)
+    {
+        if (!char.IsAsciiLetter(word[^1]))
+            return key.Contains(word, StringComparison.Ordinal);
+        for (var at = key.IndexOf(word, StringComparison.Ordinal); at >= 0; at = key.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !char.IsAsciiLetter(key[at - 1])) && (end == key.Length || !char.IsAsciiLetter(key[end]) || key[end] == 's'))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>The text in Simplified script, as ICU's "[:Han:] Hant-Hans" gives it; the same text when nothing
     /// changes, as for all ASCII.</summary>
     public static string ToSimplified(string text)

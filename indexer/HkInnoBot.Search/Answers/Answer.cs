@@ -32,6 +32,17 @@ public sealed record Answer(Question Question, AnswerStatus Status, IReadOnlyLis
     string? Mentioned = null, string? Missing = null)
 {
     public bool Answered => Status == AnswerStatus.Answered;
+
+    /// <summary>For a follow-up read in the light of the previous question, the question as understood standing
+    /// alone (「科技園公司 佢投咗幾多間？」): what buttons carry, so they work without the conversation.</summary>
+    public Question? Understood { get; init; }
+
+    /// <summary>For such a follow-up, the topic it was taken to be about, shown so that a wrong guess is visible.</summary>
+    public string? About { get; init; }
+
+    /// <summary>What the next message of the conversation is read with: this question's topic, or the previous
+    /// context when this message found nothing.</summary>
+    public FollowUpContext? Context { get; init; }
 }
 
 /// <summary>A ranked passage; its texts are in the question's script.</summary>

@@ -56,35 +56,131 @@ public sealed class Answerer : IDisposable
 
     public Answer Ask(string? message, int top = 3, int offset = 0, int highlighted = 1) => Ask(Understand(message), top, offset, highlighted);
 
+    public Answer Ask(Question question, int top = 3, int offset = 0, int highlighted = 1) => Ask(question, context: null, top, offset, highlighted);
+
     /// <summary>
     /// The best passages for a question, <paramref name="top"/> of them from rank <paramref name="offset"/>, the first
     /// <paramref name="highlighted"/> of them with the question's words marked. Any text is safe: it is analysed into
-    /// terms, never parsed as query syntax.
+    /// terms, never parsed as query syntax. With the <paramref name="context"/> of the previous question, a follow-up
+    /// is read in its light (<see cref="FollowUps"/>); the answer carries the context for the next message.
     /// </summary>
-    public Answer Ask(Question question, int top = 3, int offset = 0, int highlighted = 1)
+    public Answer Ask(Question question, FollowUpContext? context, int top = 3, int offset = 0, int highlighted = 1)
     {
         using var lease = index.Acquire();
         if (lease is not { Searcher: var searcher, Synonyms: var synonyms })
-            return new Answer(question, AnswerStatus.Unavailable, []);
-        var query = question.Searchable.Length == 0 ? null : PassageQuery.Build(question.Searchable, analyzer, searcher, synonyms, settings.Features);
-        if (query is null || top <= 0)
-            return new Answer(question, AnswerStatus.NothingToSearch, []);
+            return new Answer(question, AnswerStatus.Unavailable, []) { Context = context };
+        if (top <= 0)
+            return new Answer(question, AnswerStatus.NothingToSearch, []) { Context = context };
 
         // Paging never asks for more than the index holds, whatever a button value says.
         var maxDoc = searcher.IndexReader.MaxDoc;
         offset = Math.Clamp(offset, 0, maxDoc);
-        var ranked = PassageScorer.Rank(query, Math.Min(offset + Math.Min(top, maxDoc), maxDoc), settings.Features.HasFlag(QueryFeatures.Coverage));
-
-        var status = Judge(searcher, question, query, ranked, offset, out var mentioned, out var missing);
-        var hits = ranked.Skip(offset)
-            .Select((passage, i) => ToHit(searcher, question, query, passage, offset + i + 1, highlight: i < highlighted))
-            .ToList();
-        var shortAnswer = status == AnswerStatus.Answered && offset == 0 && question.Asks is { } asked
-            ? Facts.ShortAnswer(asked, question.Searchable, searcher.Passage(ranked[0].Doc).Text)
-            : null;
-        return new Answer(question, status, hits, shortAnswer is null ? null : ChineseText.InScript(shortAnswer, question.Script),
-            mentioned, missing is null ? null : ChineseText.InScript(missing, question.Script));
+        var wanted = Math.Min(offset + Math.Min(top, maxDoc), maxDoc);
+        var search = new Search(this, searcher, synonyms, wanted, offset);
+        var attempt = search.Run(question);
+        if (context is not null && settings.Features.HasFlag(QueryFeatures.FollowUps)
+            && search.InContext(question, context, attempt) is { } inContext)
+            attempt = inContext;
+        return Finish(searcher, question, attempt, offset, highlighted, context);
     }
+
+    // One question searched: its query, ranking and verdict. A follow-up may be searched twice, alone and in context;
+    // read in context, it is about the previous topic or the thing it turns to.
+    private sealed record Attempt(Question Question, PassageQuery? Query, RankedPassage[] Ranked, AnswerStatus Status,
+        string? Mentioned = null, string? Missing = null, string? About = null);
+
+    private sealed class Search(Answerer answerer, PassageSearcher searcher, Synonyms synonyms, int wanted, int offset)
+    {
+        public Attempt Run(Question question)
+        {
+            var query = question.Searchable.Length == 0 ? null
+                : PassageQuery.Build(question.Searchable, answerer.analyzer, searcher, synonyms, answerer.settings.Features);
+            if (query is null)
+                return new Attempt(question, null, [], AnswerStatus.NothingToSearch);
+            var ranked = PassageScorer.Rank(query, wanted, answerer.settings.Features.HasFlag(QueryFeatures.Coverage));
+            var status = answerer.Judge(searcher, question, query, ranked, offset, out var mentioned, out var missing);
+            return new Attempt(question, query, ranked, status, mentioned, missing);
+        }
+
+        /// <summary>
+        /// The message read with the previous question's topic, when that reads it better; null when the message stands
+        /// alone. A message that refers back, or that is not answered alone and names no topic of its own, takes the
+        /// previous topic; one that turns the previous question to another thing (「咁數碼港呢？」) asks it about that.
+        /// Context never answers what the message itself brings: a word the text never uses rules it out, and the
+        /// answer must speak to the message's own words or give the fact it asks for, so an off-topic second turn is
+        /// declined as it would be alone. Full questions are ruled out before a second search, so they cost one.
+        /// </summary>
+        public Attempt? InContext(Question message, FollowUpContext context, Attempt alone)
+        {
+            if (HasUnknownWords(alone))
+                return null;
+            var turn = FollowUps.TurnsTo(message.Text);
+            if (turn is null && !FollowUps.RefersBack(message.Text) && (alone.Status == AnswerStatus.Answered || NamesItsTopic(alone)))
+                return null;
+            var standalone = Question.Parse(FollowUps.Resolve(message.Text, context, turn), answerer.settings.Features);
+            var resolved = Run(standalone with { Script = message.Script }) with
+            {
+                About = turn is { Name.Length: > 0 } ? turn.Name : string.Join("、", context.Topic),
+            };
+            if (resolved.Status == AnswerStatus.Partial)
+                return alone.Status is not (AnswerStatus.Answered or AnswerStatus.Partial) ? resolved : null;
+            if (resolved.Status != AnswerStatus.Answered)
+                return null;
+            var own = alone.Query?.Mentions ?? [];
+            var topic = resolved.Query!.Mentions.Where(mention => !IsOwn(mention, own)).MaxBy(mention => mention.Weight);
+            var answer = PassageKey(resolved.Ranked[0]);
+            return SpeaksTo(answer, message, own) && (topic is null || IsHeld(topic, answer)) ? resolved : null;
+        }
+
+        // A message names its own topic with a word rare in general writing that the text uses: 「香港在全球創新指數排第
+        // 幾？」 does, 「有幾多個單位？」 and 「將來還會增加嗎？」 do not. (Unknown words were ruled out before.)
+        private static bool NamesItsTopic(Attempt alone) => alone.Query?.Mentions.Any(mention => mention.Uncommon) == true;
+
+        // The passage found in context speaks to the message: it gives the fact the message asks for, or holds a word
+        // of the message's own, or the message has none (「佢係咩？」). Words it does not hold (學費, Mark Six) mean the
+        // message is about something else, which the topic of the conversation must not answer; so do unknown words.
+        private static bool SpeaksTo(string passageKey, Question message, IReadOnlyList<PassageQuery.Mention> own) =>
+            message.Asks is not null || own.Count == 0 || own.Any(mention => IsHeld(mention, passageKey));
+
+        private static bool IsOwn(PassageQuery.Mention mention, IReadOnlyList<PassageQuery.Mention> own) =>
+            own.Any(word => word.Surface == mention.Surface);
+
+        private static bool HasUnknownWords(Attempt alone) =>
+            alone.Query is { } query && query.Mentions.Concat(query.Fragments).Any(mention => mention.Unknown);
+
+        private string PassageKey(RankedPassage passage) => ChineseText.ComparisonKey(searcher.Passage(passage.Doc).Text);
+    }
+
+    private Answer Finish(PassageSearcher searcher, Question question, Attempt attempt, int offset, int highlighted,
+        FollowUpContext? previous)
+    {
+        var (resolved, query, ranked, status) = (attempt.Question, attempt.Query, attempt.Ranked, attempt.Status);
+        var hits = ranked.Skip(offset)
+            .Select((passage, i) => ToHit(searcher, resolved, query, passage, offset + i + 1, highlight: i < highlighted))
+            .ToList();
+        var shortAnswer = status == AnswerStatus.Answered && offset == 0 && resolved.Asks is { } asked
+            ? Facts.ShortAnswer(asked, resolved.Searchable, searcher.Passage(ranked[0].Doc).Text)
+            : null;
+        // The next message is read with this question's topic; one the text has nothing on keeps the one before.
+        var topic = status is AnswerStatus.Answered or AnswerStatus.Partial && query is not null
+            ? Topic(query, ChineseText.ComparisonKey(searcher.Passage(ranked[0].Doc).Text))
+            : [];
+        var context = topic.Count > 0 ? new FollowUpContext(resolved.Text, topic) : previous;
+        return new Answer(question, status, hits, shortAnswer is null ? null : ChineseText.InScript(shortAnswer, question.Script),
+            attempt.Mentioned, attempt.Missing is null ? null : ChineseText.InScript(attempt.Missing, question.Script))
+        {
+            Understood = attempt.About is null ? null : resolved,
+            About = attempt.About is null ? null : ChineseText.InScript(attempt.About, question.Script),
+            Context = context,
+        };
+    }
+
+    // The weightiest words of the question that the passage holds, at most three, in the order asked.
+    private static List<string> Topic(PassageQuery query, string passageKey) =>
+        [.. query.Mentions.Where(mention => IsHeld(mention, passageKey))
+            .OrderByDescending(mention => mention.Weight).Take(3)
+            .OrderBy(mention => mention.Start)
+            .Select(mention => mention.Surface)];
 
     /// <summary>
     /// Whether the best passage answers the question: it covers enough of the question's weight; if the question has a
@@ -110,10 +206,7 @@ public sealed class Answerer : IDisposable
             && Facts.IsGivenIn(asked, question.AskedAbout, question.Text, searcher.Passage(passage.Doc).Text));
         if (giving >= 0)
         {
-            // Stable: the others keep their order behind it.
-            var first = ranked[giving];
-            Array.Copy(ranked, 0, ranked, 1, giving);
-            ranked[0] = first;
+            MoveToFront(ranked, giving);
             return AnswerStatus.Answered;
         }
         var text = ChineseText.ComparisonKey(searcher.Passage(ranked[0].Doc).Text);
@@ -123,6 +216,14 @@ public sealed class Answerer : IDisposable
         mentioned = topic.Surface;
         missing = Join(query.Mentions.Where(mention => !Held(mention)).ToList());
         return AnswerStatus.Partial;
+    }
+
+    // Stable: the others keep their order behind it.
+    private static void MoveToFront(RankedPassage[] ranked, int index)
+    {
+        var first = ranked[index];
+        Array.Copy(ranked, 0, ranked, 1, index);
+        ranked[0] = first;
     }
 
     private static bool IsHeld(PassageQuery.Mention mention, string passageKey) =>

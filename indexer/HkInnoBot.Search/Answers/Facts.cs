@@ -29,7 +29,7 @@ public static partial class Facts
     public static (AskedFact Kind, string? About)? AskedIn(string question)
     {
         var text = ChineseText.ComparisonKey(question);
-        bool Holds(string cue) => text.Contains(cue.TrimStart('='), StringComparison.Ordinal) && (!char.IsAsciiLetter(cue[^1]) || IsWordAt(text, cue));
+        bool Holds(string cue) => ChineseText.HoldsWord(text, cue.TrimStart('='));
         foreach (var (kind, groups) in Cues)
         {
             if (!groups.All(cues => cues[0].StartsWith('!') ? !cues.Any(cue => Holds(cue[1..])) : cues.Any(Holds)))
@@ -84,19 +84,6 @@ public static partial class Facts
         AskedFact.Place => Place(),
         _ => throw new ArgumentOutOfRangeException(nameof(asked)),
     };
-
-    // An English cue stands alone: "rent" is not in "current".
-    private static bool IsWordAt(string text, string cue)
-    {
-        cue = cue.TrimStart('=');
-        for (var at = text.IndexOf(cue, StringComparison.Ordinal); at >= 0; at = text.IndexOf(cue, at + 1, StringComparison.Ordinal))
-        {
-            var end = at + cue.Length;
-            if ((at == 0 || !char.IsAsciiLetter(text[at - 1])) && (end == text.Length || !char.IsAsciiLetter(text[end]) || text[end] == 's'))
-                return true;
-        }
-        return false;
-    }
 
     /// <summary>The clause around a match, which says what the figure counts.</summary>
     private static string Clause(string passage, Match match)

@@ -15,7 +15,7 @@ internal sealed class PassageQuery
     private static readonly HashSet<string> FunctionWords = Keys("function-words.txt");
     private static readonly HashSet<char> FunctionCharacters = [.. FunctionWords.Where(word => word.Length == 1).Select(word => word[0])];
     private static readonly HashSet<string> StandaloneWords = Keys("standalone-words.txt");
-    private static readonly HashSet<string> EnglishFunctionWords =
+    internal static readonly HashSet<string> EnglishFunctionWords =
     [
         .. Lucene.Net.Analysis.En.EnglishAnalyzer.DefaultStopSet.Select(word => word.ToString()!),
         .. Keys("english-function-words.txt"),
@@ -119,25 +119,34 @@ internal sealed class PassageQuery
                 ranked.Add(unit);
             if (topicalOnly && Unit.Of(ways.Select(way => way.Topical)) is { } topical)
                 judged.Add(topical);
-            mentions.Add(new Mention(phrase, start, ways.Sum(way => way.All?.Idf ?? 0) / ways.Count, Unknown: false, alternatives));
+            mentions.Add(new Mention(phrase, start, ways.Sum(way => way.All?.Idf ?? 0) / ways.Count, Unknown: false,
+                IsUncommon(ChineseText.ToSimplified(phrase)), alternatives));
         }
         if (judged.Count == 0)
             return null;
         var runs = !features.HasFlag(QueryFeatures.OrderedRuns) ? []
             : OrderedRuns(lookup, rest == searchable ? restPairs : ChineseAnalysis.Tokens(analyzer, ChineseAnalysis.BigramsField, searchable), topicalOnly);
-        return new PassageQuery(lookup, [.. ranked], runs, [.. judged]) { Mentions = [.. mentions.OrderBy(mention => mention.Start)] };
+        return new PassageQuery(lookup, [.. ranked], runs, [.. judged])
+        {
+            Mentions = [.. mentions.OrderBy(mention => mention.Start)],
+            Fragments = [.. CharacterRuns(lookup, rest, restWords)],
+        };
     }
 
     /// <summary>A word or known phrase of the question as the user typed it, where it stands in the searchable text,
     /// how much it weighs, and the forms (comparison keys) a passage may hold it in. <paramref name="Unknown"/>: no
-    /// passage holds it, in any form.</summary>
-    internal sealed record Mention(string Surface, int Start, double Weight, bool Unknown, IReadOnlyList<string> Forms)
+    /// passage holds it, in any form. <paramref name="Uncommon"/>: rare in general writing, so it names something
+    /// (科技園公司, 全球創新指數) rather than saying something (單位, 增加).</summary>
+    internal sealed record Mention(string Surface, int Start, double Weight, bool Unknown, bool Uncommon, IReadOnlyList<string> Forms)
     {
         public int End => Start + Surface.Length;
     }
 
     /// <summary>The question's words and phrases that carry its topic: what an honest reply names as mentioned or not.</summary>
     public IReadOnlyList<Mention> Mentions { get; private init; } = [];
+
+    /// <summary>Runs of single characters that may be words the segmenter does not know (<see cref="CharacterRuns"/>).</summary>
+    public IReadOnlyList<Mention> Fragments { get; private init; } = [];
 
     private static List<Mention> WordMentions(TermLookup lookup, string rest, List<ChineseAnalysis.Token> words)
     {
@@ -148,11 +157,38 @@ internal sealed class PassageQuery
             if (!term.Topical || !IsSalient(word.Term))
                 continue;
             var surface = rest[word.Start..word.End];
-            var unknown = term.DocFreq == 0 && !HeldAsCharacters(lookup, word.Term) && IsUncommon(word.Term.All(char.IsAscii) ? surface : word.Term);
-            mentions.Add(new Mention(surface, word.Start, term.Idf, unknown, [word.Term]));
+            var uncommon = IsUncommon(word.Term.All(char.IsAscii) ? surface : word.Term);
+            var unknown = term.DocFreq == 0 && !HeldAsCharacters(lookup, word.Term) && uncommon;
+            mentions.Add(new Mention(surface, word.Start, term.Idf, unknown, uncommon, [word.Term]));
         }
         return mentions;
     }
+
+    /// <summary>SmartCn cuts a word its dictionary lacks into single characters (恒指 → 恒 指), which no mention sees.
+    /// Adjacent topical single characters are read back as one word, unknown when no passage holds their pairs. Too
+    /// many everyday phrases come out this way too (排第, 傳到, 即刻) for a question alone to be judged by them; they only
+    /// keep a follow-up's context from answering a message about something else.</summary>
+    private static IEnumerable<Mention> CharacterRuns(TermLookup lookup, string rest, List<ChineseAnalysis.Token> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var end = i;
+            while (end < words.Count && IsLoneCharacter(lookup, words[end]) && (end == i || words[end].Start == words[end - 1].End))
+                end++;
+            var run = string.Concat(words.Skip(i).Take(end - i).Select(word => word.Term));
+            if (end - i >= 2 && !FunctionWords.Contains(run))
+            {
+                var uncommon = IsUncommon(run);
+                var weight = words.Skip(i).Take(end - i).Max(word => lookup.Find(ChineseAnalysis.WordsField, word.Term).Idf);
+                yield return new Mention(rest[words[i].Start..words[end - 1].End], words[i].Start, weight,
+                    uncommon && !HeldAsCharacters(lookup, run), uncommon, [run]);
+            }
+            i = Math.Max(i, end - 1);
+        }
+    }
+
+    private static bool IsLoneCharacter(TermLookup lookup, ChineseAnalysis.Token word) =>
+        word.Term.Length == 1 && word.Term[0] >= '\u3400' && lookup.Find(ChineseAnalysis.WordsField, word.Term).Topical;
 
     // A word of two Han characters or more, or an ASCII word of three letters or more: single characters and short
     // Latin fragments say too little alone.

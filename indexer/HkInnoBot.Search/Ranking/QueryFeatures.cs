@@ -28,5 +28,8 @@ public enum QueryFeatures
     /// <summary>A word of the question that the text never uses weighs against answering it.</summary>
     UnknownWords = 64,
 
-    All = Cantonese | QuestionWords | Synonyms | OrderedRuns | Coverage | AnswerType | UnknownWords,
+    /// <summary>A follow-up read with the previous question's topic (佢, 咁…呢, a message naming no topic).</summary>
+    FollowUps = 128,
+
+    All = Cantonese | QuestionWords | Synonyms | OrderedRuns | Coverage | AnswerType | UnknownWords | FollowUps,
 }

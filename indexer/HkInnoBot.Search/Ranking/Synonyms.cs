@@ -14,8 +14,9 @@ public sealed class Synonyms
     public static readonly Synonyms None = new([]);
 
     /// <summary>A term a user may type, with what it may also mean (itself first). Order is the file's order, which
-    /// breaks ties between overlapping phrases of the same length.</summary>
-    private sealed record Entry(string Term, IReadOnlyList<string> Alternatives, int Order);
+    /// breaks ties between overlapping phrases of the same length. <paramref name="Capitals"/>: an acronym that is
+    /// also an English word ("IT", not "it"), found only in capitals.</summary>
+    private sealed record Entry(string Term, IReadOnlyList<string> Alternatives, int Order, bool Capitals);
 
     // Entries by the first two characters of their term (one for one-character terms), so a question is scanned once
     // and each position meets only the few terms that can start there.
@@ -47,7 +48,8 @@ public sealed class Synonyms
             if (to.Length == 0)
                 continue;
             foreach (var term in from)
-                entries.Add(new Entry(term, to.Prepend(term).Distinct().ToList(), entries.Count));
+                entries.Add(new Entry(term, to.Prepend(term).Distinct().ToList(), entries.Count,
+                    PassageQuery.EnglishFunctionWords.Contains(term) && sides[0].Split(',').Any(raw => raw.Trim() == term.ToUpperInvariant())));
         }
         return new Synonyms(entries);
     }
@@ -60,9 +62,9 @@ public sealed class Synonyms
         var found = new List<(int Start, int Length, Entry Entry)>();
         for (var start = 0; start < text.Length; start++)
         {
-            FindAt(text, start, StartKey(text, start, 1), found);
+            FindAt(question, text, start, StartKey(text, start, 1), found);
             if (start + 1 < text.Length)
-                FindAt(text, start, StartKey(text, start, 2), found);
+                FindAt(question, text, start, StartKey(text, start, 2), found);
         }
         if (found.Count == 0)
             return [];
@@ -81,13 +83,14 @@ public sealed class Synonyms
 
     /// <summary>The terms of the entries under <paramref name="key"/> that stand at <paramref name="start"/>; only an
     /// entry's first place counts.</summary>
-    private void FindAt(string text, int start, int key, List<(int Start, int Length, Entry Entry)> found)
+    private void FindAt(string question, string text, int start, int key, List<(int Start, int Length, Entry Entry)> found)
     {
         if (!byStart.TryGetValue(key, out var candidates))
             return;
         foreach (var entry in candidates)
         {
-            if (LengthAt(text, start, entry.Term) is not (> 0 and var length))
+            if (LengthAt(text, start, entry.Term) is not (> 0 and var length)
+                || entry.Capitals && question.AsSpan(start, entry.Term.Length).ContainsAnyInRange('a', 'z'))
                 continue;
             var seen = false;
             foreach (var earlier in found)

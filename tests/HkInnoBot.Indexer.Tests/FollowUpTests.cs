@@ -1,0 +1,128 @@
+using HkInnoBot.Indexer.Evaluation;
+using HkInnoBot.Search.Answers;
+using HkInnoBot.Tests;
+
+namespace HkInnoBot.Indexer.Tests;
+
+/// <summary>Follow-up questions: how a message leans on the one before, and answers read in that light on the real index.</summary>
+public class FollowUpTests(ShippedIndex index) : IClassFixture<ShippedIndex>
+{
+    private static readonly string ConversationsFile = Path.Combine(AppContext.BaseDirectory, "data", "conversations.jsonl");
+
+    [Theory]
+    [InlineData("佢支援幾多間公司？")]
+    [InlineData("它的宗旨是甚麼？")]
+    [InlineData("那个基金有多少钱？")]
+    [InlineData("呢個計劃幾時開始？")]
+    [InlineData("咁要幾多錢？")]
+    [InlineData("And when did it start?")]
+    [InlineData("What about the other fund?")]
+    public void Pronouns_and_openers_refer_back_in_every_script(string message) => Assert.True(FollowUps.RefersBack(message));
+
+    [Theory]
+    [InlineData("香港科技園公司係咩？")]
+    [InlineData("数码港有多少间初创企业？")]
+    [InlineData("What is the Technology Voucher Programme?")]
+    [InlineData("Is IT education part of the blueprint?")] // "it" refers back, the acronym IT does not
+    public void A_question_that_names_its_topic_does_not_refer_back(string message) => Assert.False(FollowUps.RefersBack(message));
+
+    [Theory]
+    [InlineData("咁數碼港呢？", "數碼港", "")]
+    [InlineData("那么数码港呢？", "数码港", "")]
+    [InlineData("那麼港深創科園呢？首批大樓何時落成？", "港深創科園", "首批大樓何時落成")]
+    [InlineData("What about Cyberport?", "Cyberport", "")]
+    public void A_turn_to_another_thing_is_read_with_its_name(string message, string name, string then) =>
+        Assert.Equal(new FollowUps.Turn(name, then), FollowUps.TurnsTo(message));
+
+    [Theory]
+    [InlineData("咁要幾多錢呢？")] // asks its own question: not a name
+    [InlineData("香港科技園公司係咩？")]
+    public void A_question_of_its_own_is_not_a_turn(string message) => Assert.Null(FollowUps.TurnsTo(message));
+
+    [Fact]
+    public void A_follow_up_is_rewritten_to_stand_alone()
+    {
+        var context = new FollowUpContext("香港科技園公司支援幾多間公司？", ["香港科技園公司", "支援"]);
+
+        Assert.Equal("香港科技園公司 支援 幾時成立？", FollowUps.Resolve("幾時成立？", context, turn: null));
+        Assert.Equal("數碼港支援幾多間公司？", FollowUps.Resolve("咁數碼港呢？", context, FollowUps.TurnsTo("咁數碼港呢？")));
+        Assert.Equal("數碼港 幾時成立", FollowUps.Resolve("咁數碼港呢？幾時成立？", context, FollowUps.TurnsTo("咁數碼港呢？幾時成立？")));
+    }
+
+    [Theory]
+    [InlineData("香港科技園公司係咩？", "佢支援幾多間公司？", "1,500", "香港科技園公司")]
+    [InlineData("数码港超算中心是什么？", "什么时候开始？", "2024 年", "数码港")]
+    [InlineData("What is the Technology Voucher Programme?", "How many applications has it approved?", "32,000", "Technology Voucher Programme")]
+    public void A_follow_up_without_its_topic_is_answered_about_the_previous_one(string first, string followUp, string expected, string about)
+    {
+        var before = index.Answerer.Ask(index.Answerer.Understand(first), context: null);
+        Assert.True(before.Answered);
+
+        var answer = index.Answerer.Ask(index.Answerer.Understand(followUp), before.Context);
+
+        Assert.True(answer.Answered);
+        Assert.Contains(expected, answer.Hits[0].Text);
+        Assert.Contains(about, answer.About);
+        Assert.Equal(followUp, answer.Question.Text);
+        Assert.NotEqual(followUp, answer.Understood!.Text); // what a button carries stands alone
+    }
+
+    [Fact]
+    public void The_same_follow_up_alone_finds_no_answer()
+    {
+        var answer = index.Answerer.Ask("佢支援幾多間公司？");
+
+        Assert.False(answer.Answered && answer.Hits[0].Text.Contains("1,500"));
+        Assert.Null(answer.About);
+    }
+
+    [Fact]
+    public void A_turn_by_name_follows_the_new_name()
+    {
+        var first = index.Answerer.Ask(index.Answerer.Understand("香港科技園公司支援幾多間公司？"), context: null);
+
+        var answer = index.Answerer.Ask(index.Answerer.Understand("咁數碼港呢？"), first.Context);
+
+        Assert.True(answer.Answered);
+        Assert.Contains("數碼港", answer.Hits[0].Text);
+        Assert.Equal("數碼港", answer.About);
+    }
+
+    [Theory]
+    [InlineData("恒指今日幾多點？")]
+    [InlineData("今晚食咩好？")]
+    [InlineData("Who won the Mark Six draw last night?")]
+    public void Context_never_answers_an_off_topic_message(string offTopic)
+    {
+        var first = index.Answerer.Ask(index.Answerer.Understand("香港科技園公司係咩？"), context: null);
+
+        var answer = index.Answerer.Ask(index.Answerer.Understand(offTopic), first.Context);
+
+        Assert.False(answer.Answered);
+        Assert.Equal(first.Context, answer.Context); // the conversation keeps its topic for the next message
+    }
+
+    [Fact]
+    public void A_full_new_question_replaces_the_topic()
+    {
+        var first = index.Answerer.Ask(index.Answerer.Understand("香港科技園公司係咩？"), context: null);
+
+        var answer = index.Answerer.Ask(index.Answerer.Understand("數碼港有多少間初創企業？"), first.Context);
+
+        Assert.Null(answer.About);
+        Assert.Contains("數碼港", answer.Context!.Topic);
+        Assert.DoesNotContain("香港科技園公司", answer.Context.Topic);
+    }
+
+    [Fact]
+    public void Follow_ups_of_the_projects_conversations_stay_above_their_floor()
+    {
+        var conversations = EvalQuestion.Load(ConversationsFile);
+        Assert.True(conversations.Select(turn => turn.Conversation).Distinct().Count() >= 30);
+
+        var (right, total, offTopicAnswered) = Evaluator.FollowUps(Evaluator.Run(index.Answerer, conversations));
+
+        Assert.True(right >= 0.85 * total, $"{right}/{total} follow-ups right");
+        Assert.True(offTopicAnswered <= 1, $"{offTopicAnswered} off-topic follow-ups answered");
+    }
+}
