@@ -104,7 +104,7 @@ public sealed class Answerer : IDisposable
 
         /// <summary>
         /// The message read with the previous question's topic, when that reads it better; null when the message stands
-        /// alone. A message that refers back, or that is not answered alone and names no topic of its own, takes the
+        /// alone. A message that refers back, or that names no topic of its own, takes the
         /// previous topic; one that turns the previous question to another thing (「咁數碼港呢？」) asks it about that.
         /// Context never answers what the message itself brings: a word the text never uses rules it out, and the
         /// answer must speak to the message's own words or give the fact it asks for, so an off-topic second turn is
@@ -115,15 +115,16 @@ public sealed class Answerer : IDisposable
             if (HasUnknownWords(alone))
                 return null;
             var turn = FollowUps.TurnsTo(message.Text);
-            if (turn is null && !FollowUps.RefersBack(message.Text) && (alone.Status == AnswerStatus.Answered || NamesItsTopic(alone)))
+            if (turn is null && !FollowUps.RefersBack(message.Text) && NamesItsTopic(alone))
                 return null;
             var standalone = Question.Parse(FollowUps.Resolve(message.Text, context, turn), answerer.settings.Features);
             var resolved = Run(standalone with { Script = message.Script }) with
             {
                 About = turn is { Name.Length: > 0 } ? turn.Name : string.Join("、", context.Topic),
             };
+            // 「最多資助幾多錢？」 after 科技券: that the text does not say is more honest than another scheme's sum.
             if (resolved.Status == AnswerStatus.Partial)
-                return alone.Status is not (AnswerStatus.Answered or AnswerStatus.Partial) ? resolved : null;
+                return alone.Status == AnswerStatus.Answered && NamesItsTopic(alone) ? null : resolved;
             if (resolved.Status != AnswerStatus.Answered)
                 return null;
             var own = alone.Query?.Mentions ?? [];
