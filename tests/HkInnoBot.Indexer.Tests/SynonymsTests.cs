@@ -15,6 +15,7 @@ public class SynonymsTests(ShippedIndex index) : IClassFixture<ShippedIndex>
         "電子錢包, e-wallet => 儲值支付工具",
         "AI, 人工智能",
         "startup => 初創企業",
+        "IT, 資訊科技",
         "",
     ]);
 
@@ -54,6 +55,13 @@ public class SynonymsTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     [InlineData("TRAIN")]
     [InlineData("startupper")]
     public void AsciiTermsInsideOtherWordsDoNotMatch(string question) => Assert.Empty(Rules.Find(question));
+
+    [Fact]
+    public void An_acronym_that_is_also_an_English_word_matches_only_in_capitals()
+    {
+        Assert.Equal("IT", Assert.Single(Rules.Find("Is IT education funded?")).Phrase);
+        Assert.Empty(Rules.Find("Is it funded?"));
+    }
 
     [Theory]
     [InlineData("電子錢包牌照發咗幾多個？", "17 個儲值支付工具牌照")]

@@ -207,7 +207,10 @@ public sealed class Answerer : IDisposable
             && Facts.IsGivenIn(asked, question.AskedAbout, question.Text, searcher.Passage(passage.Doc).Text));
         if (giving >= 0)
         {
-            MoveToFront(ranked, giving);
+            // Stable: the others keep their order behind it.
+            var first = ranked[giving];
+            Array.Copy(ranked, 0, ranked, 1, giving);
+            ranked[0] = first;
             return AnswerStatus.Answered;
         }
         var text = ChineseText.ComparisonKey(searcher.Passage(ranked[0].Doc).Text);
@@ -217,14 +220,6 @@ public sealed class Answerer : IDisposable
         mentioned = topic.Surface;
         missing = Join(query.Mentions.Where(mention => !Held(mention)).ToList());
         return AnswerStatus.Partial;
-    }
-
-    // Stable: the others keep their order behind it.
-    private static void MoveToFront(RankedPassage[] ranked, int index)
-    {
-        var first = ranked[index];
-        Array.Copy(ranked, 0, ranked, 1, index);
-        ranked[0] = first;
     }
 
     private static bool IsHeld(PassageQuery.Mention mention, string passageKey) =>

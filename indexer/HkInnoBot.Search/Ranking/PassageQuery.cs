@@ -129,7 +129,7 @@ internal sealed class PassageQuery
         return new PassageQuery(lookup, [.. ranked], runs, [.. judged])
         {
             Mentions = [.. mentions.OrderBy(mention => mention.Start)],
-            Fragments = [.. CharacterRuns(lookup, rest, restWords)],
+            Rest = (rest, restWords),
         };
     }
 
@@ -145,8 +145,14 @@ internal sealed class PassageQuery
     /// <summary>The question's words and phrases that carry its topic: what an honest reply names as mentioned or not.</summary>
     public IReadOnlyList<Mention> Mentions { get; private init; } = [];
 
-    /// <summary>Runs of single characters that may be words the segmenter does not know (<see cref="CharacterRuns"/>).</summary>
-    public IReadOnlyList<Mention> Fragments { get; private init; } = [];
+    /// <summary>Runs of single characters that may be words the segmenter does not know (<see cref="CharacterRuns"/>).
+    /// Only follow-ups read them, so they are found on first use, not for every question.</summary>
+    public IReadOnlyList<Mention> Fragments => fragments ??= [.. CharacterRuns(Lookup, Rest.Text, Rest.Words)];
+
+    private IReadOnlyList<Mention>? fragments;
+
+    // The question outside its synonym phrases, and its words, which the fragments are read from.
+    private (string Text, List<ChineseAnalysis.Token> Words) Rest { get; init; }
 
     private static List<Mention> WordMentions(TermLookup lookup, string rest, List<ChineseAnalysis.Token> words)
     {
