@@ -37,6 +37,8 @@ public class FactsTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     [InlineData(AskedFact.Place, "微電子中心亦會在 2024 年內落成。", false)]
     [InlineData(AskedFact.Contact, "詳情請瀏覽 www.itf.gov.hk。", true)]
     [InlineData(AskedFact.Quantity, "為未來五至十年的發展制訂路徑。", true)]
+    [InlineData(AskedFact.Quantity, "提供約 500 個配以輔助設施的住宿單位。", true)]
+    [InlineData(AskedFact.Quantity, "在 2024 年內在港深創科園落成第一座住宿設施。", false)] // a year and an ordinal count nothing
     public void APassageGivesAFactOfTheKindOrNot(AskedFact asked, string passage, bool given) =>
         Assert.Equal(given, Facts.IsGivenIn(asked, null, "", passage));
 

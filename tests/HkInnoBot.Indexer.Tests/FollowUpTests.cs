@@ -50,6 +50,36 @@ public class FollowUpTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     }
 
     [Theory]
+    [InlineData("那個研發院的研發重點是甚麼？", "香港微電子研發院的研發重點是甚麼？")]
+    [InlineData("那个研发院研究什么？", "香港微電子研發院研究什么？")]
+    [InlineData("呢間研發院幾時成立？", "香港微電子研發院幾時成立？")]
+    public void A_demonstrative_points_at_the_full_name_the_previous_answer_gives(string message, string standalone)
+    {
+        const string previousAnswer = "微電子中心亦會在 2024 年內落成啟用，以供新成立的「香港微電子研發院」及其他租戶陸續進駐該中心。";
+
+        Assert.Equal((standalone, "香港微電子研發院"), FollowUps.NamePointedAt(message, previousAnswer));
+    }
+
+    [Theory]
+    [InlineData("那剩下的錢用在哪裏？")] // 剩下 is not named in the answer
+    [InlineData("那個中心有幾大？")] // the answer names it no more fully than 中心
+    public void A_demonstrative_without_a_fuller_name_in_the_previous_answer_is_left_alone(string message) =>
+        Assert.Null(FollowUps.NamePointedAt(message, "為促進發展，中心於 2024 年啟用，並進駐該中心。"));
+
+    [Fact]
+    public void A_follow_up_pointing_at_a_name_in_the_previous_answer_is_answered_about_that_name()
+    {
+        var first = index.Answerer.Ask(index.Answerer.Understand("微電子中心何時落成？"), context: null);
+        Assert.Contains("香港微電子研發院", first.Hits[0].Text);
+
+        var answer = index.Answerer.Ask(index.Answerer.Understand("那個研發院的研發重點是甚麼？"), first.Context);
+
+        Assert.True(answer.Answered);
+        Assert.Contains("第三代半導體", answer.Hits[0].Text);
+        Assert.Equal("香港微電子研發院", answer.About);
+    }
+
+    [Theory]
     [InlineData("香港科技園公司係咩？", "佢支援幾多間公司？", "1,500", "香港科技園公司")]
     [InlineData("数码港超算中心是什么？", "什么时候开始？", "2024 年", "数码港")]
     [InlineData("What is the Technology Voucher Programme?", "How many applications has it approved?", "32,000", "Technology Voucher Programme")]

@@ -117,10 +117,13 @@ public sealed class Answerer : IDisposable
             var turn = FollowUps.TurnsTo(message.Text);
             if (turn is null && !FollowUps.RefersBack(message.Text) && NamesItsTopic(alone))
                 return null;
-            var standalone = Question.Parse(FollowUps.Resolve(message.Text, context, turn), answerer.settings.Features);
+            var named = context.PassageId is { } id && searcher.DocOf(id) is { } doc
+                ? FollowUps.NamePointedAt(message.Text, searcher.Passage(doc).Text)
+                : null;
+            var standalone = Question.Parse(named?.Text ?? FollowUps.Resolve(message.Text, context, turn), answerer.settings.Features);
             var resolved = Run(standalone with { Script = message.Script }) with
             {
-                About = turn is { Name.Length: > 0 } ? turn.Name : string.Join("、", context.Topic),
+                About = named?.Name ?? (turn is { Name.Length: > 0 } ? turn.Name : string.Join("、", context.Topic)),
             };
             // 「最多資助幾多錢？」 after 科技券: that the text does not say is more honest than another scheme's sum.
             if (resolved.Status == AnswerStatus.Partial)
@@ -138,10 +141,12 @@ public sealed class Answerer : IDisposable
         private static bool NamesItsTopic(Attempt alone) => alone.Query?.Mentions.Any(mention => mention.Uncommon) == true;
 
         // The passage found in context speaks to the message: it gives the fact the message asks for, or holds a word
-        // of the message's own, or the message has none (「佢係咩？」). Words it does not hold (學費, Mark Six) mean the
-        // message is about something else, which the topic of the conversation must not answer; so do unknown words.
+        // of the message's own, or the message's own words are all everyday words the text uses (「將來還會增加嗎？」,
+        // 「佢係咩？」 with none). A word the text never uses that the passage cannot hold (學費, Mark Six) means the
+        // message is about something else, which the topic of the conversation must not answer.
         private static bool SpeaksTo(string passageKey, Question message, IReadOnlyList<PassageQuery.Mention> own) =>
-            message.Asks is not null || own.Count == 0 || own.Any(mention => IsHeld(mention, passageKey));
+            message.Asks is not null || own.Any(mention => IsHeld(mention, passageKey))
+            || own.All(mention => !mention.Absent && !mention.Uncommon);
 
         private static bool IsOwn(PassageQuery.Mention mention, IReadOnlyList<PassageQuery.Mention> own) =>
             own.Any(word => word.Surface == mention.Surface);
@@ -166,7 +171,7 @@ public sealed class Answerer : IDisposable
         var topic = status is AnswerStatus.Answered or AnswerStatus.Partial && query is not null
             ? Topic(query, ChineseText.ComparisonKey(searcher.Passage(ranked[0].Doc).Text))
             : [];
-        var context = topic.Count > 0 ? new FollowUpContext(resolved.Text, topic) : previous;
+        var context = topic.Count > 0 ? new FollowUpContext(resolved.Text, topic, searcher.Passage(ranked[0].Doc).Id) : previous;
         return new Answer(question, status, hits, shortAnswer is null ? null : ChineseText.InScript(shortAnswer, question.Script),
             attempt.Mentioned, attempt.Missing is null ? null : ChineseText.InScript(attempt.Missing, question.Script))
         {

@@ -113,8 +113,9 @@ public static partial class Facts
     private static partial Regex Rate();
 
     // Any number a count, length or size can be given by: digits, or Chinese numerals with what they count ("五至十年",
-    // "兩億元", "1（政府）：1（企業）" has digits). Wider than the short answer's pattern, which must read well alone.
-    [GeneratedRegex(@"\d|[一二兩三四五六七八九十百千]+\s*(?:個|間|家|所|宗|項|條|名|座|枚|支|成|倍|年|月|日|天|次|人|位|萬|億|元|屆|期|大)")]
+    // "兩億元", "1（政府）：1（企業）" has digits), but not a year (2024 年) or an ordinal (第一座), which count nothing.
+    // Wider than the short answer's pattern, which must read well alone.
+    [GeneratedRegex(@"(?<![\d第])(?!\d{4}\s*年)\d|(?<!第)[一二兩三四五六七八九十百千]+\s*(?:個|間|家|所|宗|項|條|名|座|枚|支|成|倍|年|月|日|天|次|人|位|萬|億|元|屆|期|大)")]
     private static partial Regex Number();
 
     // "2024 年年底", "2023 年 10 月", "2024/25 年度", "7 月 25 日"

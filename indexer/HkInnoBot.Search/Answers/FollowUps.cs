@@ -5,10 +5,11 @@ namespace HkInnoBot.Search.Answers;
 
 /// <summary>
 /// What a conversation keeps of its last question to understand the next message: the question as it was understood
-/// (standing alone) and its topic, the weightiest of its words that the answer held, in the order asked. Plain data,
-/// so the bot keeps it in any <c>IStorage</c>.
+/// (standing alone), its topic (the weightiest of its words that the answer held, in the order asked) and the passage
+/// that answered it, whose names a follow-up may point at (「那個研發院」). Plain data, so the bot keeps it in any
+/// <c>IStorage</c>.
 /// </summary>
-public sealed record FollowUpContext(string Question, IReadOnlyList<string> Topic);
+public sealed record FollowUpContext(string Question, IReadOnlyList<string> Topic, string? PassageId = null);
 
 /// <summary>
 /// How a message leans on the question before it. 「佢投咗幾多間？」 refers back with a pronoun; 「幾時開始？」 names no
@@ -69,6 +70,45 @@ internal static partial class FollowUps
         return at < 0 ? $"{turn.Name} {context.Question}"
             : string.Concat(context.Question.AsSpan(0, at), turn.Name, context.Question.AsSpan(at + context.Topic[0].Length));
     }
+
+    /// <summary>
+    /// A thing the message points at with a demonstrative and a common noun (「那個研發院」, 「呢個基金」, 「該中心」),
+    /// named in full as the previous answer names it (「香港微電子研發院」): the message with the name put in, and the
+    /// name; null when it points at nothing that passage names more fully.
+    /// </summary>
+    public static (string Text, string Name)? NamePointedAt(string message, string previousAnswer)
+    {
+        var answerKey = ChineseText.ComparisonKey(previousAnswer);
+        foreach (Match pointer in Demonstrative().Matches(message))
+        {
+            var after = ChineseText.ComparisonKey(message[(pointer.Index + pointer.Length)..]);
+            // The longest start of what follows that the answer holds inside a longer name: 「研發院的研發重點」 → 研發院.
+            for (var length = Math.Min(after.Length, MaxName); length >= 2; length--)
+            {
+                var at = answerKey.IndexOf(after[..length], StringComparison.Ordinal);
+                if (at < 0)
+                    continue;
+                var start = at;
+                while (start > 0 && at + length - start < MaxName && !NameBoundary.Contains(answerKey[start - 1]))
+                    start--;
+                if (start == at)
+                    break;
+                var name = previousAnswer[start..(at + length)];
+                return (string.Concat(message.AsSpan(0, pointer.Index), name, message.AsSpan(pointer.Index + pointer.Length + length)), name);
+            }
+        }
+        return null;
+    }
+
+    private const int MaxName = 16;
+
+    // What ends a name to its left in running text: quotes and brackets, punctuation, and the particles and
+    // conjunctions that stand before a noun (新成立的「香港微電子研發院」, 數碼港及科技園).
+    private static readonly HashSet<char> NameBoundary = [.. "「」『』《》〈〉（）()，,、。；;：: 的之及和与與或在于於由为為向把被将將"];
+
+    // 那個, 呢間, 嗰座, 這項, 該 …: a demonstrative, with or without a measure word.
+    [GeneratedRegex("[那呢嗰這这該该此][個个間间家座項项所條条隻只]?")]
+    private static partial Regex Demonstrative();
 
     // The length of the opener the text starts with, 0 for none; an English opener only as whole words.
     private static int Opener(string key) =>

@@ -119,7 +119,7 @@ internal sealed class PassageQuery
                 ranked.Add(unit);
             if (topicalOnly && Unit.Of(ways.Select(way => way.Topical)) is { } topical)
                 judged.Add(topical);
-            mentions.Add(new Mention(phrase, start, ways.Sum(way => way.All?.Idf ?? 0) / ways.Count, Unknown: false,
+            mentions.Add(new Mention(phrase, start, ways.Sum(way => way.All?.Idf ?? 0) / ways.Count, Absent: false,
                 IsUncommon(ChineseText.ToSimplified(phrase)), alternatives));
         }
         if (judged.Count == 0)
@@ -134,12 +134,15 @@ internal sealed class PassageQuery
     }
 
     /// <summary>A word or known phrase of the question as the user typed it, where it stands in the searchable text,
-    /// how much it weighs, and the forms (comparison keys) a passage may hold it in. <paramref name="Unknown"/>: no
+    /// how much it weighs, and the forms (comparison keys) a passage may hold it in. <paramref name="Absent"/>: no
     /// passage holds it, in any form. <paramref name="Uncommon"/>: rare in general writing, so it names something
     /// (科技園公司, 全球創新指數) rather than saying something (單位, 增加).</summary>
-    internal sealed record Mention(string Surface, int Start, double Weight, bool Unknown, bool Uncommon, IReadOnlyList<string> Forms)
+    internal sealed record Mention(string Surface, int Start, double Weight, bool Absent, bool Uncommon, IReadOnlyList<string> Forms)
     {
         public int End => Start + Surface.Length;
+
+        /// <summary>Absent from the text and rare in general writing: it names something the text does not speak of.</summary>
+        public bool Unknown => Absent && Uncommon;
     }
 
     /// <summary>The question's words and phrases that carry its topic: what an honest reply names as mentioned or not.</summary>
@@ -164,8 +167,8 @@ internal sealed class PassageQuery
                 continue;
             var surface = rest[word.Start..word.End];
             var uncommon = IsUncommon(word.Term.All(char.IsAscii) ? surface : word.Term);
-            var unknown = term.DocFreq == 0 && !HeldAsCharacters(lookup, word.Term) && uncommon;
-            mentions.Add(new Mention(surface, word.Start, term.Idf, unknown, uncommon, [word.Term]));
+            var absent = term.DocFreq == 0 && !HeldAsCharacters(lookup, word.Term);
+            mentions.Add(new Mention(surface, word.Start, term.Idf, absent, uncommon, [word.Term]));
         }
         return mentions;
     }
@@ -184,10 +187,9 @@ internal sealed class PassageQuery
             var run = string.Concat(words.Skip(i).Take(end - i).Select(word => word.Term));
             if (end - i >= 2 && !FunctionWords.Contains(run))
             {
-                var uncommon = IsUncommon(run);
                 var weight = words.Skip(i).Take(end - i).Max(word => lookup.Find(ChineseAnalysis.WordsField, word.Term).Idf);
                 yield return new Mention(rest[words[i].Start..words[end - 1].End], words[i].Start, weight,
-                    uncommon && !HeldAsCharacters(lookup, run), uncommon, [run]);
+                    !HeldAsCharacters(lookup, run), IsUncommon(run), [run]);
             }
             i = Math.Max(i, end - 1);
         }
