@@ -12,8 +12,8 @@ namespace HkInnoBot.Bot;
 /// <summary>The Bot Framework adapter, with a turn error handler so a failing turn ends in an apology, not a 500.</summary>
 public sealed class AdapterWithErrorHandler : CloudAdapter
 {
-    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<IBotFrameworkHttpAdapter> logger)
-        : base(auth, logger)
+    public AdapterWithErrorHandler(BotFrameworkAuthentication auth, ILogger<IBotFrameworkHttpAdapter> logger, RejectionLog rejections)
+        : base(auth, new AdapterLogger(logger, rejections))
     {
         OnTurnError = async (turnContext, exception) =>
         {

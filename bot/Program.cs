@@ -4,6 +4,7 @@ using HkInnoBot.Bot.DirectLine;
 using HkInnoBot.Bot.Index;
 using HkInnoBot.Bot.State;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using HkInnoBot.Search;
 using HkInnoBot.Search.Answers;
 using HkInnoBot.Search.Feedback;
@@ -39,6 +40,12 @@ builder.Services.AddOptions<ConversationOptions>()
     .Bind(builder.Configuration.GetSection(ConversationOptions.Section))
     .ValidateDataAnnotations()
     .ValidateOnStart();
+builder.Services.AddOptions<ReverseProxyOptions>()
+    .Bind(builder.Configuration.GetSection(ReverseProxyOptions.Section))
+    .Validate(ReverseProxyOptions.AreValid, "ReverseProxy:KnownProxies must be IP addresses and ReverseProxy:KnownNetworks CIDR networks.")
+    .ValidateOnStart();
+builder.Services.AddOptions<ForwardedHeadersOptions>()
+    .Configure<IOptions<ReverseProxyOptions>>((forwarded, proxy) => proxy.Value.ApplyTo(forwarded));
 builder.Services.AddSingleton(services => new FeedbackLog(services.GetRequiredService<IOptions<FeedbackSettings>>().Value));
 builder.Services.AddSingleton(services => Answerer.Open(
     services.GetRequiredService<IOptions<SearchSettings>>().Value,
@@ -53,6 +60,7 @@ builder.Services.AddControllers();
 // The Bot Framework seam: a later move to the Microsoft 365 Agents SDK replaces these three registrations
 // (and the types' base classes), not the conversation.
 builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+builder.Services.AddSingleton<RejectionLog>();
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
 builder.Services.AddTransient<IBot, PolicyBot>();
 // What a conversation remembers between turns (the last question's topic). Several instances share one SDK storage
@@ -62,6 +70,9 @@ builder.Services.AddSingleton<ConversationState>();
 builder.Services.AddDirectLine(builder.Configuration);
 
 var app = builder.Build();
+// First, so that the limits and the local-only rule below see the client behind a trusted proxy.
+if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.IsConfigured)
+    app.UseForwardedHeaders();
 // The web chat page (wwwroot/index.html) at "/", and the Direct Line it talks to.
 app.UseDefaultFiles();
 app.UseStaticFiles();

@@ -24,6 +24,7 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        RemoveNullEntries(turnContext.Activity);
         await base.OnTurnAsync(turnContext, cancellationToken);
         // Writes only when a question changed the topic.
         await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
@@ -74,6 +75,20 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
     {
         logger.LogDebug("Ignored invoke {InvokeName}", turnContext.Activity.Name);
         return Task.FromResult(new InvokeResponse { Status = StatusCodes.Status200OK });
+    }
+
+    /// <summary>
+    /// JSON allows null in any list ("entities":[null], "membersAdded":[null]); the SDK's helpers and the base class's
+    /// dispatch read every entry, so a null would fail the turn. Removed once, here, before anything reads them.
+    /// </summary>
+    private static void RemoveNullEntries(Activity activity)
+    {
+        activity.Entities = activity.Entities?.Where(entry => entry is not null).ToList();
+        activity.Attachments = activity.Attachments?.Where(entry => entry is not null).ToList();
+        activity.MembersAdded = activity.MembersAdded?.Where(entry => entry is not null).ToList();
+        activity.MembersRemoved = activity.MembersRemoved?.Where(entry => entry is not null).ToList();
+        activity.ReactionsAdded = activity.ReactionsAdded?.Where(entry => entry is not null).ToList();
+        activity.ReactionsRemoved = activity.ReactionsRemoved?.Where(entry => entry is not null).ToList();
     }
 
     /// <summary>

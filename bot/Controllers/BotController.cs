@@ -10,7 +10,7 @@ namespace HkInnoBot.Bot.Controllers;
 /// <summary>The Bot Framework messaging endpoint: channels (and the Emulator) POST activities here.</summary>
 [Route("api/messages")]
 [ApiController]
-public sealed class BotController(IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> options, ILogger<BotController> logger)
+public sealed class BotController(IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> options, RejectionLog rejections)
     : ControllerBase
 {
     [HttpPost]
@@ -20,7 +20,7 @@ public sealed class BotController(IBotFrameworkHttpAdapter adapter, IBot bot, IO
         // names: only this machine's Emulator or Agents Playground may use the endpoint then.
         if (!options.Value.RequiresAuthentication && !IsLocal(HttpContext.Connection.RemoteIpAddress))
         {
-            logger.LogWarning("Refused a request from {Caller}: without an app id only local clients are served", HttpContext.Connection.RemoteIpAddress);
+            rejections.Rejected(StatusCodes.Status403Forbidden, "without an app id only local clients are served");
             Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
@@ -32,7 +32,7 @@ public sealed class BotController(IBotFrameworkHttpAdapter adapter, IBot bot, IO
         }
         catch (Exception e) when (!Response.HasStarted && RejectionStatus(e) is { } status)
         {
-            logger.LogWarning("Rejected a request with {Status}: {Reason}", status, e.Message);
+            rejections.Rejected(status, e.Message);
             Response.StatusCode = status;
         }
     }

@@ -24,6 +24,39 @@ public sealed class HttpEndpointTests(BotHostFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await fixture.AnonymousServer.PostAsync(Json("message", "help"))).StatusCode);
     }
 
+    [Theory]
+    [InlineData(true, HttpStatusCode.Forbidden)]
+    [InlineData(false, HttpStatusCode.OK)]
+    public async Task Behind_a_trusted_proxy_a_forwarded_remote_client_is_not_local(bool proxyTrusted, HttpStatusCode expected)
+    {
+        var settings = new Dictionary<string, string?> { ["Search:IndexPath"] = fixture.IndexPath, ["Feedback:Path"] = fixture.FeedbackPath };
+        if (proxyTrusted)
+            settings["ReverseProxy:KnownProxies:0"] = "127.0.0.1";
+        using var server = new BotServer(settings);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(Json("message", "help").ToString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+
+        using var response = await server.Client.SendAsync(request);
+
+        // A proxy on this machine passing on a request from elsewhere: without an app id, not served. An untrusted
+        // X-Forwarded-For is ignored (the caller is this machine).
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public void A_malformed_proxy_address_stops_the_start_with_a_clear_message()
+    {
+        var failure = Assert.ThrowsAny<Exception>(() => new BotServer(new()
+        {
+            ["Search:IndexPath"] = fixture.IndexPath,
+            ["ReverseProxy:KnownNetworks:0"] = "10.0.0.0/99",
+        }));
+        Assert.Contains("ReverseProxy:KnownNetworks", failure.ToString());
+    }
+
     [Fact]
     public async Task Answers_a_question_posted_to_api_messages()
     {

@@ -15,7 +15,8 @@ public sealed class TurnErrorTests
     private static async Task<IList<Activity>> FailingTurnAsync(string channelId)
     {
         var adapter = new AdapterWithErrorHandler(
-            new ConfigurationBotFrameworkAuthentication(new ConfigurationBuilder().Build()), NullLogger<IBotFrameworkHttpAdapter>.Instance);
+            new ConfigurationBotFrameworkAuthentication(new ConfigurationBuilder().Build()), NullLogger<IBotFrameworkHttpAdapter>.Instance,
+            new RejectionLog(NullLogger<RejectionLog>.Instance, TimeProvider.System));
         var activity = new Activity(ActivityTypes.Message)
         {
             Text = "科技券", ChannelId = channelId, ServiceUrl = "http://127.0.0.1:9/", DeliveryMode = DeliveryModes.ExpectReplies,

@@ -108,6 +108,23 @@ public sealed class DirectLineTests(ShippedIndex index) : IDisposable
         Assert.DoesNotContain("逾 1,500 家科技公司", (string?)FromBot(replies).Single()["attachments"]![0]!["content"]!["fallbackText"]);
     }
 
+    [Theory]
+    [InlineData("""{"type":"message","text":"科技券係咩？","entities":[null]}""")]
+    [InlineData("""{"type":"message","text":"科技券係咩？","attachments":[null],"from":null}""")]
+    [InlineData("""{"type":"message","text":"科技券係咩？","entities":[{"type":"mention"},null]}""")]
+    public async Task Null_entries_in_an_activitys_lists_do_not_fail_the_turn(string activity)
+    {
+        var client = await DirectLineClient.StartAsync(Server().Client);
+        var (_, watermark) = await client.ReadActivitiesAsync();
+
+        using var response = await client.PostActivityAsync(activity);
+        var (activities, _) = await client.ReadActivitiesAsync(watermark);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(FromBot(activities), reply => ((string?)reply["text"])?.StartsWith("抱歉") == true);
+        Assert.Contains(FromBot(activities), reply => reply["attachments"] is not null);
+    }
+
     [Fact]
     public async Task Watermarks_page_through_the_conversation()
     {
@@ -412,6 +429,32 @@ public sealed class DirectLineTests(ShippedIndex index) : IDisposable
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit(bool proxyTrusted)
+    {
+        var settings = new Dictionary<string, string?> { ["DirectLine:ConversationsPerMinutePerClient"] = "2" };
+        if (proxyTrusted)
+            settings["ReverseProxy:KnownProxies:0"] = "127.0.0.1";
+        var http = Server(settings).Client;
+
+        async Task<HttpStatusCode> TokenForAsync(string client)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/directline/token");
+            request.Headers.Add("X-Forwarded-For", client);
+            using var response = await http.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await TokenForAsync("203.0.113.7"));
+        Assert.Equal(HttpStatusCode.OK, await TokenForAsync("203.0.113.7"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await TokenForAsync("203.0.113.7"));
+        // Another user behind the same proxy has a bucket of their own, but only when the proxy is trusted: from
+        // anyone else, X-Forwarded-For is just a header a client can make up.
+        Assert.Equal(proxyTrusted ? HttpStatusCode.OK : HttpStatusCode.TooManyRequests, await TokenForAsync("198.51.100.2"));
     }
 
     [Fact]
