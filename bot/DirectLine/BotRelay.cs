@@ -13,7 +13,7 @@ namespace HkInnoBot.Bot.DirectLine;
 /// answering path. The turn runs with deliveryMode expectReplies: the adapter returns the bot's replies instead of
 /// posting them to a channel, and they are appended to the conversation for the client's next poll.
 /// </summary>
-public sealed class BotRelay(IBotFrameworkHttpAdapter adapter, IBot bot, IOptions<BotOptions> botOptions)
+public sealed class BotRelay(IBotFrameworkHttpAdapter adapter, IBot bot, ConversationStore store, IOptions<BotOptions> botOptions)
 {
     private const string ChannelId = "directline";
 
@@ -45,7 +45,7 @@ public sealed class BotRelay(IBotFrameworkHttpAdapter adapter, IBot bot, IOption
     {
         activity.From = new ChannelAccount(conversation.User.Id, activity.From?.Name ?? conversation.User.Name, RoleTypes.User);
         Address(activity, conversation, serviceUrl);
-        conversation.Append(activity);
+        store.Append(conversation, activity);
         // The bot works on its own copy: the turn changes its activity, and the stored one is being read by polls.
         return RunTurnAsync(conversation, JsonConvert.DeserializeObject<Activity>(JsonConvert.SerializeObject(activity))!, cancellationToken);
     }
@@ -61,7 +61,7 @@ public sealed class BotRelay(IBotFrameworkHttpAdapter adapter, IBot bot, IOption
         {
             reply.Conversation = new ConversationAccount(id: conversation.Id);
             reply.Timestamp ??= DateTimeOffset.UtcNow;
-            conversation.Append(reply);
+            store.Append(conversation, reply);
         }
     }
 

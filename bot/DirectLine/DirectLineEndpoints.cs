@@ -16,12 +16,6 @@ public static class DirectLineEndpoints
     /// <summary>Where the page finds the built-in Direct Line, relative to the bot's own address.</summary>
     private const string BuiltInDomain = "v3/directline";
 
-    // Activities are Bot Framework schema types, whose JSON names come from Newtonsoft attributes.
-    private static readonly JsonSerializerSettings ActivityJson = new()
-    {
-        NullValueHandling = NullValueHandling.Ignore,
-        MaxDepth = 32,
-    };
 
     /// <summary>
     /// Maps the endpoints and adds the CORS and rate-limiting middleware, which act only on endpoints that ask for them.
@@ -85,9 +79,9 @@ public static class DirectLineEndpoints
         if (!string.IsNullOrEmpty(watermark) && (!long.TryParse(watermark, out from) || from < 0))
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "The watermark must be a number this service gave out.");
 
+        // The activities are kept as JSON already: the set is put together, not serialised again.
         var (activities, next) = conversation.ReadFrom(from);
-        var set = new { activities, watermark = next.ToString() };
-        return Results.Content(JsonConvert.SerializeObject(set, ActivityJson), "application/json", Encoding.UTF8);
+        return Results.Content($$"""{"activities":[{{string.Join(',', activities)}}],"watermark":"{{next}}"}""", "application/json", Encoding.UTF8);
     }
 
     private static async Task<IResult> PostActivityAsync(
@@ -102,7 +96,7 @@ public static class DirectLineEndpoints
         Activity? activity;
         try
         {
-            activity = JsonConvert.DeserializeObject<Activity>(body, ActivityJson);
+            activity = JsonConvert.DeserializeObject<Activity>(body, Conversation.ActivityJson);
         }
         catch (JsonException)
         {

@@ -24,6 +24,19 @@ public sealed class DirectLineOptions
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 1000;
 
+    /// <summary>
+    /// The memory all conversations' activities may take together, counted on what is kept (two bytes a character):
+    /// beyond it the least recently used conversations are forgotten. Without it, 1000 conversations of 100 activities
+    /// of 8 KB could hold 1.6 GB.
+    /// </summary>
+    [Range(1_048_576, 4_294_967_296)]
+    public long MaxStoredBytes { get; set; } = 64 * 1024 * 1024;
+
+    /// <summary>Direct Line requests served at once, over all clients; more wait in a queue of four times as many, and
+    /// beyond that get 429. Keeps a flood from many addresses from taking every thread from the answers.</summary>
+    [Range(1, 10_000)]
+    public int MaxConcurrentRequests { get; set; } = 32;
+
     /// <summary>Older activities beyond this are dropped; watermarks keep counting, so paging stays correct.</summary>
     [Range(1, 10_000)]
     public int MaxActivitiesPerConversation { get; set; } = 100;
@@ -36,11 +49,7 @@ public sealed class DirectLineOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>
-    /// Largest activity a client may post; Web Chat's message with a typed question is well under 2 KB. With the other
-    /// defaults the store holds at most 1000 conversations × 100 activities of this size: about 800 MB of JSON in the
-    /// worst case (events the bot does not answer can fill a conversation); lower the limits on a small host.
-    /// </summary>
+    /// <summary>Largest activity a client may post; Web Chat's message with a typed question is well under 2 KB.</summary>
     [Range(256, 1_048_576)]
     public int MaxActivityBytes { get; set; } = 8 * 1024;
 

@@ -40,9 +40,22 @@ public static class DirectLineServices
                 return ValueTask.CompletedTask;
             };
             limiter.AddPolicy(RequestsPolicy, http => PerClientPerMinute(http, o => o.RequestsPerMinutePerClient));
+            // Besides each client's share, all Direct Line work together; the bot's own endpoint is not limited here.
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => IsDirectLine(http.Request.Path)
+                ? RateLimitPartition.GetConcurrencyLimiter("directline", _ => AllClients(http))
+                : RateLimitPartition.GetNoLimiter("other"));
             limiter.AddPolicy(NewConversationsPolicy, http => PerClientPerMinute(http, o => o.ConversationsPerMinutePerClient));
         });
         return services;
+    }
+
+    private static bool IsDirectLine(PathString path) =>
+        path.StartsWithSegments("/v3/directline") || path.StartsWithSegments("/api/directline");
+
+    private static ConcurrencyLimiterOptions AllClients(HttpContext http)
+    {
+        var permits = http.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value.MaxConcurrentRequests;
+        return new ConcurrencyLimiterOptions { PermitLimit = permits, QueueLimit = 4 * permits };
     }
 
     private static RateLimitPartition<string> PerClientPerMinute(HttpContext http, Func<DirectLineOptions, int> permits)

@@ -1,4 +1,6 @@
+using HkInnoBot.Bot.DirectLine;
 using HkInnoBot.Tests;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -349,10 +351,49 @@ public sealed class DirectLineTests(ShippedIndex index) : IDisposable
         Assert.Single(fromLast);
     }
 
+    [Fact]
+    public async Task Over_the_byte_budget_the_least_recently_used_conversations_are_forgotten()
+    {
+        var server = Server(new() { ["DirectLine:MaxStoredBytes"] = "1048576" });
+        var store = server.Services.GetRequiredService<ConversationStore>();
+        var clients = new List<DirectLineClient>();
+        for (var i = 0; i < 3; i++)
+        {
+            server.Clock.Advance(TimeSpan.FromSeconds(1));
+            var client = await DirectLineClient.StartAsync(server.Client);
+            clients.Add(client);
+            // About 16 KB kept per message (7,800 characters), besides the bot's reply.
+            for (var message = 0; message < 30; message++)
+                await client.SayAsync($"{message} {new string('x', 7800)}");
+            Assert.InRange(store.StoredBytes, 1, 1048576);
+        }
+
+        using var first = await clients[0].GetActivitiesAsync();
+        using var last = await clients[2].GetActivitiesAsync();
+        Assert.Equal(HttpStatusCode.NotFound, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, last.StatusCode);
+    }
+
+    [Fact]
+    public async Task Idle_conversations_are_forgotten_on_a_timer_without_being_asked_for()
+    {
+        var server = Server(new() { ["DirectLine:IdleTimeout"] = "00:05:00" });
+        var store = server.Services.GetRequiredService<ConversationStore>();
+        await DirectLineClient.StartAsync(server.Client);
+        await DirectLineClient.StartAsync(server.Client);
+        Assert.Equal(2, store.Count);
+
+        server.Clock.Advance(TimeSpan.FromMinutes(7));
+
+        Assert.Equal(0, store.Count);
+        Assert.Equal(0, store.StoredBytes);
+    }
+
     [Theory]
     [InlineData("DirectLine:MaxConversations", "0")]
     [InlineData("DirectLine:IdleTimeout", "00:00:00")]
     [InlineData("DirectLine:MaxActivityBytes", "10")]
+    [InlineData("DirectLine:MaxStoredBytes", "1000")]
     public void Limits_out_of_range_stop_the_bot_at_startup(string key, string value)
     {
         var failure = Assert.ThrowsAny<Exception>(() => Server(new() { [key] = value }));
