@@ -110,6 +110,7 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
             case SmallTalkKind.Help: return AnswerCards.Help(question.Script);
             case SmallTalkKind.Greeting: return AnswerCards.Greeting(question.Script);
             case SmallTalkKind.Thanks: return AnswerCards.Thanks(question.Script);
+            case SmallTalkKind.NoWords: return AnswerCards.NoWords(question.Script);
         }
 
         // State is kept per channel and conversation id; an activity without them is answered on its own.

@@ -1,10 +1,11 @@
 namespace HkInnoBot.Bot.Bots;
 
-public enum SmallTalkKind { None, Help, Greeting, Thanks }
+public enum SmallTalkKind { None, Help, Greeting, Thanks, NoWords }
 
 /// <summary>
-/// Recognises messages that are not questions about the policy: a request for help, a greeting, thanks.
-/// Only a whole message counts ("你好" is a greeting, "你好，數碼港在哪裏？" is a question), so no question is lost.
+/// Recognises messages that are not questions about the policy: a request for help, a greeting, thanks, or a message
+/// of emoji and punctuation only (😀, 👍, "..."). Only a whole message counts ("你好" is a greeting, "你好，數碼港在
+/// 哪裏？" is a question), so no question is lost.
 /// </summary>
 public static class SmallTalk
 {
@@ -34,6 +35,9 @@ public static class SmallTalk
         if (trimmed.Length <= Longest && Phrases.TryGetValue(trimmed, out var kind))
             return kind;
         var core = trimmed.TrimEnd(Decoration);
-        return core.Length > 0 && core.Length <= Longest && Phrases.TryGetValue(core, out kind) ? kind : SmallTalkKind.None;
+        if (core.Length > 0 && core.Length <= Longest && Phrases.TryGetValue(core, out kind))
+            return kind;
+        // Emoji are surrogate pairs and symbols, never letters or digits.
+        return trimmed.Length > 0 && !trimmed.Any(char.IsLetterOrDigit) ? SmallTalkKind.NoWords : SmallTalkKind.None;
     }
 }

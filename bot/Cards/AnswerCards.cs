@@ -34,6 +34,7 @@ public static class AnswerCards
 
     public static IMessageActivity Greeting(Script script) => Say(script, "你好！有甚麼關於香港創科政策的問題想問？輸入「幫助」可查看使用方法。");
     public static IMessageActivity Thanks(Script script) => Say(script, "不用客氣！還有其他問題，隨時問我。");
+    public static IMessageActivity NoWords(Script script) => Say(script, "😊 想知道香港創科政策的甚麼？直接輸入問題就可以，例如：「" + ExampleQuestions[1] + "」");
     public static IMessageActivity EmptyQuestion(Script script) => Say(script, $"請輸入你的問題，例如：「{ExampleQuestions[0]}」");
     public static IMessageActivity QuestionShortened(Script script, int maxLength) => Say(script, $"你的訊息太長，我只按首 {maxLength} 個字搜尋。");
     public static IMessageActivity ThanksForVote(Script script, bool helpful) => Say(script, helpful

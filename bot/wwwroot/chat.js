@@ -6,11 +6,37 @@
 
   var botBase = new URL('.', document.currentScript.src);
 
-  function showProblem() {
+  function showProblem(text) {
     var status = document.getElementById('chat-status');
     if (!status) return;
-    status.textContent = '暫時未能連接聊天服務，請稍後再試。';
+    status.textContent = text || '暫時未能連接聊天服務，請稍後再試。';
     status.hidden = false;
+  }
+
+  function hideProblem() {
+    var status = document.getElementById('chat-status');
+    if (status) status.hidden = true;
+  }
+
+  // Polling Direct Line swallows failed polls, so a stopped bot would leave the page looking connected while a message
+  // hangs on "sending". A light look at the bot every 10 s says so instead; any HTTP answer means it is reachable
+  // (no-cors: a page embedding the chat from another site needs no CORS for it).
+  function watchReachability() {
+    setInterval(function () {
+      fetch(new URL('healthz', botBase), { cache: 'no-store', mode: 'no-cors' })
+        .then(hideProblem)
+        .catch(function () { showProblem('與聊天服務的連線中斷了，訊息暫時未能送出。請稍後再試或重新載入頁面。'); });
+    }, 10000);
+  }
+
+  // The send box is where a visitor starts: focused as soon as Web Chat has drawn it.
+  function focusSendBox(container) {
+    var tries = 0;
+    (function attempt() {
+      var input = container.querySelector("[data-id='webchat-sendbox-input']");
+      if (input) input.focus();
+      else if (++tries < 100) setTimeout(attempt, 50);
+    })();
   }
 
   // The bot hands out a token bound to a new conversation. With the built-in Direct Line it also says where that
@@ -28,14 +54,17 @@
             webSocket: false
           })
         : window.WebChat.createDirectLine({ token: ticket.token });
+      var container = document.getElementById('webchat');
       window.WebChat.renderWebChat(
         {
           directLine: directLine,
           locale: 'zh-HK',
           styleOptions: { hideUploadButton: true, sendBoxTextWrap: true }
         },
-        document.getElementById('webchat')
+        container
       );
+      focusSendBox(container);
+      watchReachability();
     })
     .catch(function (error) {
       console.error(error);

@@ -223,7 +223,6 @@ public sealed class ConversationTests(BotHostFixture fixture)
     [InlineData("How do I renew my passport?")]
     [InlineData("差餉寬減幾時會有？")]
     [InlineData("書簿津貼申請甚麼時候截止？")]
-    [InlineData("😀😀😀")]
     public async Task Says_the_text_has_no_answer_and_suggests_topics_instead_of_a_random_passage(string question)
     {
         var card = await AskAsync(Message(question));
@@ -275,6 +274,20 @@ public sealed class ConversationTests(BotHostFixture fixture)
             return;
         }
         Assert.StartsWith(replyStart, reply.Text);
+        Assert.Empty(reply.Attachments ?? []);
+    }
+
+    [Theory]
+    [InlineData("😀")]
+    [InlineData("👍👍")]
+    [InlineData("...")]
+    [InlineData("🙂！")]
+    public async Task Emoji_and_punctuation_alone_get_a_friendly_nudge_not_a_no_answer(string message)
+    {
+        var reply = (IMessageActivity)Assert.Single(await SendAsync(Bot(), Message(message)));
+
+        Assert.StartsWith("😊", reply.Text);
+        Assert.Contains(AnswerCards.ExampleQuestions[1], reply.Text);
         Assert.Empty(reply.Attachments ?? []);
     }
 

@@ -31,6 +31,8 @@ public sealed class BrowserTests(ShippedIndex index, ITestOutputHelper output)
             Assert.Contains("你好", Transcript(browser)[0].Text);
 
             var sendBox = wait.Until(b => b.FindElement(By.CssSelector("[data-id='webchat-sendbox-input']")));
+            // Focused on load: a visitor can type at once.
+            wait.Until(b => b.SwitchTo().ActiveElement().GetAttribute("data-id") == "webchat-sendbox-input");
             sendBox.SendKeys(Question);
             sendBox.SendKeys(Keys.Enter);
 
@@ -44,6 +46,23 @@ public sealed class BrowserTests(ShippedIndex index, ITestOutputHelper output)
             ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(ScreenshotPath);
             output.WriteLine($"Screenshot: {ScreenshotPath}");
         }
+    }
+
+    [BrowserFact]
+    public void When_the_bot_stops_mid_chat_the_page_says_so()
+    {
+        var server = new WebChatServer(index.IndexPath);
+        using var browser = StartChromium();
+        browser.Navigate().GoToUrl(server.BaseAddress);
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(60));
+        wait.Until(_ => Transcript(browser).Count >= 1);
+        var status = browser.FindElement(By.Id("chat-status"));
+        Assert.False(status.Displayed);
+
+        server.Dispose();
+
+        wait.Until(_ => status.Displayed);
+        Assert.Contains("連線中斷", status.Text);
     }
 
     private static IReadOnlyList<IWebElement> Transcript(IWebDriver browser) =>
