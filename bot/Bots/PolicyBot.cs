@@ -4,6 +4,8 @@ using HkInnoBot.Search.Answers;
 using HkInnoBot.Search.Feedback;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using HkInnoBot.Bot.State;
+using Newtonsoft.Json.Linq;
 using Microsoft.Extensions.Options;
 
 namespace HkInnoBot.Bot.Bots;
@@ -21,6 +23,13 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
 {
     private readonly AnswerOptions _options = answerOptions.Value;
     private readonly IStatePropertyAccessor<FollowUpContext> _lastTopic = conversationState.CreateProperty<FollowUpContext>("lastTopic");
+    private readonly IStatePropertyAccessor<VoteMemory> _votes = conversationState.CreateProperty<VoteMemory>("votes");
+
+    /// <summary>What Web Chat sends when its own 👍/👎 under a reply is pressed.</summary>
+    public const string WebChatFeedback = "webchat:activity-status/feedback";
+
+    /// <summary>What Teams sends when its own 👍/👎 under a reply with feedbackLoopEnabled is used.</summary>
+    public const string TeamsSubmitAction = "message/submitAction";
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
@@ -45,11 +54,14 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
         if (ButtonValue.TryParse(activity.Value, out var button))
         {
             var clicked = answerer.Understand(button.Query);
-            // A clicked question stands alone, but it still sets the topic for what is typed next.
-            var reply = button.Action == ButtonValue.Ask
-                ? await ReplyToAsync(turnContext, clicked, inContext: false, cancellationToken)
-                : FollowButton(button, clicked);
-            await turnContext.SendActivityAsync(reply, cancellationToken);
+            var reply = button.Action switch
+            {
+                // A clicked question stands alone, but it still sets the topic for what is typed next.
+                ButtonValue.Ask => await ReplyToAsync(turnContext, clicked, inContext: false, cancellationToken),
+                ButtonValue.Vote => await VoteOnceAsync(turnContext, button, cancellationToken) ?? AnswerCards.AlreadyVoted(clicked.Script),
+                _ => FollowButton(button, clicked, AnswerCards.VoteWayOf(activity.ChannelId)),
+            };
+            await SendAsync(turnContext, reply, cancellationToken);
             return;
         }
 
@@ -64,17 +76,69 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
         var question = answerer.Understand(activity.Text);
         if (question.WasShortened)
             await turnContext.SendActivityAsync(AnswerCards.QuestionShortened(question.Script, QueryText.MaxLength), cancellationToken);
-        await turnContext.SendActivityAsync(await ReplyToAsync(turnContext, question, inContext: true, cancellationToken), cancellationToken);
+        await SendAsync(turnContext, await ReplyToAsync(turnContext, question, inContext: true, cancellationToken), cancellationToken);
     }
 
-    /// <summary>
-    /// Acknowledges invokes. The bot offers no invoke features (no Action.Execute, message extensions or task modules),
-    /// and the base class would answer 501, which Teams shows the user as an error.
-    /// </summary>
-    protected override Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    /// <summary>A vote from Web Chat's own feedback buttons: the VoteAction the bot attached, with the vote in its "@id".</summary>
+    protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
     {
-        logger.LogDebug("Ignored invoke {InvokeName}", turnContext.Activity.Name);
-        return Task.FromResult(new InvokeResponse { Status = StatusCodes.Status200OK });
+        var activity = turnContext.Activity;
+        if (activity.Name != WebChatFeedback)
+            return;
+        var id = activity.Entities?.Select(entity => entity.Properties?["@id"]).OfType<JValue>().FirstOrDefault();
+        if (ButtonValue.TryParse(id?.Value as string, out var vote) && vote.Action == ButtonValue.Vote
+            && await VoteOnceAsync(turnContext, vote, cancellationToken) is { } thanks)
+            await turnContext.SendActivityAsync(thanks, cancellationToken);
+    }
+
+    /// <summary>Sends a reply; one that Teams can vote on is remembered under its id (see <see cref="VoteMemory"/>).</summary>
+    private async Task SendAsync(ITurnContext turnContext, IMessageActivity reply, CancellationToken cancellationToken)
+    {
+        var sent = await turnContext.SendActivityAsync(reply, cancellationToken);
+        if (reply.Value is ButtonValue vote && HasConversation(turnContext)
+            && (string.IsNullOrEmpty(sent?.Id) ? reply.Id : sent.Id) is { Length: > 0 } replyId)
+        {
+            var memory = await _votes.GetAsync(turnContext, () => VoteMemory.Empty, cancellationToken);
+            await _votes.SetAsync(turnContext, memory.Sent(replyId, vote), cancellationToken);
+        }
+    }
+
+    /// <summary>Records the first vote on an answer and thanks for it; later ones (the other button, a second press)
+    /// change nothing. Null when there is nothing to say.</summary>
+    private async Task<IMessageActivity?> VoteOnceAsync(ITurnContext turnContext, ButtonValue vote, CancellationToken cancellationToken)
+    {
+        if (!HasConversation(turnContext))
+            return RecordVote(answerer.Understand(vote.Query), vote);
+        var memory = await _votes.GetAsync(turnContext, () => VoteMemory.Empty, cancellationToken);
+        if (memory.HasVotedOn(vote))
+            return null;
+        await _votes.SetAsync(turnContext, memory.VotedOn(vote), cancellationToken);
+        return RecordVote(answerer.Understand(vote.Query), vote);
+    }
+
+    // State is kept per channel and conversation id; an activity without them is answered on its own.
+    private static bool HasConversation(ITurnContext turnContext) =>
+        turnContext.Activity is { ChannelId.Length: > 0, Conversation.Id.Length: > 0 };
+
+    /// <summary>
+    /// A vote from Teams' own feedback buttons (message/submitAction, about the reply it names) is recorded; every other
+    /// invoke is acknowledged. The bot offers no other invoke features (no Action.Execute, message extensions or task
+    /// modules), and the base class would answer 501, which Teams shows the user as an error.
+    /// </summary>
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.Name == TeamsSubmitAction && activity.Value is JObject { } value && (string?)(value["actionName"] as JValue) == "feedback"
+            && HasConversation(turnContext)
+            && (await _votes.GetAsync(turnContext, () => VoteMemory.Empty, cancellationToken)).AnswerOf(activity.ReplyToId) is { } answer)
+        {
+            var liked = value["actionValue"] is JObject feedback && (string?)(feedback["reaction"] as JValue) == "like";
+            // Teams shows its own thanks; the vote is only recorded.
+            await VoteOnceAsync(turnContext, answer with { Helpful = liked }, cancellationToken);
+        }
+        else
+            logger.LogDebug("Ignored invoke {InvokeName}", activity.Name);
+        return new InvokeResponse { Status = StatusCodes.Status200OK };
     }
 
     /// <summary>
@@ -113,21 +177,19 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
             case SmallTalkKind.NoWords: return AnswerCards.NoWords(question.Script);
         }
 
-        // State is kept per channel and conversation id; an activity without them is answered on its own.
-        var remembers = turnContext.Activity is { ChannelId.Length: > 0, Conversation.Id.Length: > 0 };
+        var remembers = HasConversation(turnContext);
         var previous = remembers && inContext ? await _lastTopic.GetAsync(turnContext, cancellationToken: cancellationToken) : null;
         // One extra hit tells whether a "more results" button has anything to show.
         var answer = answerer.Ask(question, previous, top: 1 + _options.MaxAlternatives + 1);
         if (remembers && answer.Context is { } next && next != previous)
             await _lastTopic.SetAsync(turnContext, next, cancellationToken);
-        return Present(answer);
+        return Present(answer, AnswerCards.VoteWayOf(turnContext.Activity.ChannelId));
     }
 
-    private IMessageActivity FollowButton(ButtonValue button, Question question) =>
+    private IMessageActivity FollowButton(ButtonValue button, Question question, VoteWay votes) =>
         button.Action switch
         {
-            ButtonValue.Vote => RecordVote(question, button),
-            ButtonValue.Passage => ShowPassage(question, button.PassageId!),
+            ButtonValue.Passage => ShowPassage(question, button.PassageId!, votes),
             _ => MoreResults(question, button.Offset ?? 1), // ButtonValue.More, the one left: ButtonValue.TryParse knows no other
         };
 
@@ -148,10 +210,10 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
         return AnswerCards.ThanksForVote(question.Script, button.Helpful == true);
     }
 
-    private IMessageActivity Present(Answer answer)
+    private IMessageActivity Present(Answer answer, VoteWay votes)
     {
         if (answer.Status == AnswerStatus.Partial)
-            return AnswerCards.Partial(answer);
+            return AnswerCards.Partial(answer, votes);
         if (!answer.Answered)
             return NoAnswer(answer);
 
@@ -160,7 +222,7 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
             .TakeWhile(hit => best.Confidence - hit.Confidence <= _options.CloseConfidenceMargin)
             .ToList();
         var shown = 1 + alternatives.Count;
-        return AnswerCards.Answer(answer, alternatives, answer.Hits.Count > shown ? shown : null);
+        return AnswerCards.Answer(answer, alternatives, answer.Hits.Count > shown ? shown : null, votes);
     }
 
     private IMessageActivity MoreResults(Question question, int offset)
@@ -176,9 +238,9 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
         return AnswerCards.MoreResults(question, page, answer.Hits.Count > page.Count ? offset + page.Count : null);
     }
 
-    private IMessageActivity ShowPassage(Question question, string passageId) =>
+    private IMessageActivity ShowPassage(Question question, string passageId, VoteWay votes) =>
         !answerer.IsAvailable ? AnswerCards.SearchUnavailable(question.Script)
-        : answerer.Passage(question, passageId) is { } hit ? AnswerCards.Passage(question, hit)
+        : answerer.Passage(question, passageId) is { } hit ? AnswerCards.Passage(question, hit, votes)
         : AnswerCards.PassageNotFound(question.Script);
 
     private IMessageActivity NoAnswer(Answer answer)

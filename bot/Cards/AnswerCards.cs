@@ -1,7 +1,10 @@
 using HkInnoBot.Search.Analysis;
 using HkInnoBot.Search.Answers;
 using Microsoft.Bot.Builder;
+using System.Text.Json;
+using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace HkInnoBot.Bot.Cards;
 
@@ -12,8 +15,27 @@ namespace HkInnoBot.Bot.Cards;
 /// every channel returns as the value. An <see cref="Answer"/> arrives with its texts already in the asker's script;
 /// only the fixed labels here are converted.
 /// </summary>
+/// <summary>How a channel lets a user vote on an answer.</summary>
+public enum VoteWay
+{
+    /// <summary>👍/👎 buttons on the card (Emulator, and channels without feedback controls of their own).</summary>
+    CardButtons,
+    /// <summary>Web Chat's own feedback buttons, for VoteAction entities.</summary>
+    WebChat,
+    /// <summary>Teams' own feedback buttons, for replies with feedbackLoopEnabled.</summary>
+    Teams,
+}
+
 public static class AnswerCards
 {
+    /// <summary>Web Chat talks to the bot through Direct Line (Azure's or the built-in one); Teams is msteams.</summary>
+    public static VoteWay VoteWayOf(string? channelId) => channelId switch
+    {
+        Channels.Directline => VoteWay.WebChat,
+        Channels.Msteams => VoteWay.Teams,
+        _ => VoteWay.CardButtons,
+    };
+
     /// <summary>Shown as buttons on the welcome and help cards; each is answered by the policy text.</summary>
     public static readonly IReadOnlyList<string> ExampleQuestions =
     [
@@ -40,6 +62,7 @@ public static class AnswerCards
     public static IMessageActivity ThanksForVote(Script script, bool helpful) => Say(script, helpful
         ? "多謝你的意見！"
         : "多謝你的意見，我們會檢視這個答案。你也可以換個說法再問，或按「更多結果」看其他段落。");
+    public static IMessageActivity AlreadyVoted(Script script) => Say(script, "你已經就這個答案提供過意見，多謝！");
     public static IMessageActivity SearchUnavailable(Script script) => Say(script, "搜尋服務暫時未能使用，請稍後再試。");
     public static IMessageActivity UnreadableButton() => MessageFactory.Text("這個按鈕的內容無法讀取，請直接輸入你的問題。");
     public static IMessageActivity PassageNotFound(Script script) => Say(script, "找不到這個段落，政策文件可能已經更新。請重新輸入你的問題。");
@@ -47,32 +70,33 @@ public static class AnswerCards
     public static IMessageActivity TurnFailed() => MessageFactory.Text("抱歉，處理你的訊息時出了問題，請再試一次。");
 
     /// <summary>The best passage for a question, with close alternatives and, when there are further hits, "more results".</summary>
-    public static IMessageActivity Answer(Answer answer, IReadOnlyList<Hit> alternatives, int? moreOffset)
+    public static IMessageActivity Answer(Answer answer, IReadOnlyList<Hit> alternatives, int? moreOffset, VoteWay votes)
     {
         var (query, script) = (StandingAlone(answer), answer.Question.Script);
         var actions = alternatives.Select(hit =>
             new SubmitAction($"{In(script, "相關")}：{hit.Section}｜{Snippet(hit.Text, 16)}", ButtonValue.ShowPassage(query, hit.Id))).ToList();
         if (moreOffset is { } offset)
             actions.Add(new SubmitAction(In(script, "更多結果"), ButtonValue.MoreResults(query, offset)));
-        return PassageCard(Asked(answer.Question, answer.About), script, answer.Hits[0], answer.ShortAnswer, [.. actions, .. VoteButtons(script, query, answer.Hits[0])]);
+        return WithVotes(votes, script, query, answer.Hits[0],
+            all => PassageCard(Asked(answer.Question, answer.About), script, answer.Hits[0], answer.ShortAnswer, all), actions);
     }
 
     /// <summary>
     /// The text speaks of the question's topic but does not give what it asks: say so plainly, then show the closest
     /// passage as related, not as the answer (no short answer, no alternatives).
     /// </summary>
-    public static IMessageActivity Partial(Answer answer)
+    public static IMessageActivity Partial(Answer answer, VoteWay votes)
     {
         var (question, hit) = (answer.Question, answer.Hits[0]);
         var missing = answer.Missing ?? $"有關的{KindName(question.Asks ?? AskedFact.Quantity)}";
         var message = In(question.Script, $"政策文件提到「{answer.Mentioned}」，但沒有提及{missing}。");
         var related = In(question.Script, "相關段落");
         var source = $"{In(question.Script, "資料來源")}：{hit.Title}（{hit.Updated}）";
-        return Card(
+        return WithVotes(votes, question.Script, StandingAlone(answer), hit, actions => Card(
             [Subtle(Asked(question, answer.About)), Bold(message), Subtle(related), Bold(hit.Section),
                 new TextBlock(hit.Highlighted ?? hit.Text), Subtle(source)],
-            [.. VoteButtons(question.Script, StandingAlone(answer), hit)],
-            string.Join("\n\n", message, $"{related}：{hit.Section}", hit.Text, source));
+            actions,
+            string.Join("\n\n", message, $"{related}：{hit.Section}", hit.Text, source)));
     }
 
     // The question as the user wrote it and, for a follow-up, what it was taken to be about, so a wrong guess shows.
@@ -92,9 +116,8 @@ public static class AnswerCards
     };
 
     /// <summary>One passage the user picked from a button.</summary>
-    public static IMessageActivity Passage(Question question, Hit hit) =>
-        PassageCard(Asked(question), question.Script, hit, shortAnswer: null,
-            [.. VoteButtons(question.Script, question.Text, hit)]);
+    public static IMessageActivity Passage(Question question, Hit hit, VoteWay votes) =>
+        WithVotes(votes, question.Script, question.Text, hit, actions => PassageCard(Asked(question), question.Script, hit, shortAnswer: null, actions));
 
     /// <summary>A page of further hits, each openable in full, and "more results" again while hits remain.</summary>
     public static IMessageActivity MoreResults(Question question, IReadOnlyList<Hit> hits, int? nextOffset)
@@ -149,11 +172,42 @@ public static class AnswerCards
         return Card(body, actions, fallback);
     }
 
-    private static SubmitAction[] VoteButtons(Script script, string query, Hit hit) =>
-    [
-        new(In(script, "👍 有幫助"), ButtonValue.VoteOn(query, hit.Id, helpful: true)),
-        new(In(script, "👎 沒有幫助"), ButtonValue.VoteOn(query, hit.Id, helpful: false)),
-    ];
+    /// <summary>
+    /// A reply that can be voted on, the channel's way: Web Chat draws its own 👍/👎 for VoteAction entities (each
+    /// carrying the vote as a <see cref="ButtonValue"/> in its "@id", sent back in an event), Teams its own for
+    /// feedbackLoopEnabled (sent back as a message/submitAction invoke about the reply); elsewhere two card buttons.
+    /// </summary>
+    private static IMessageActivity WithVotes(VoteWay votes, Script script, string query, Hit hit,
+        Func<List<SubmitAction>, IMessageActivity> reply, IEnumerable<SubmitAction>? actions = null)
+    {
+        var up = ButtonValue.VoteOn(query, hit.Id, helpful: true);
+        var down = ButtonValue.VoteOn(query, hit.Id, helpful: false);
+        if (votes == VoteWay.CardButtons)
+            return reply([.. actions ?? [], new(In(script, "👍 有幫助"), up), new(In(script, "👎 沒有幫助"), down)]);
+        var activity = reply([.. actions ?? []]);
+        if (votes == VoteWay.WebChat)
+            activity.Entities = [VoteAction(up, "upvote"), VoteAction(down, "downvote")];
+        else
+        {
+            // Teams names the reply a vote is about, so the bot keeps which answer each reply gave (the activity's
+            // value) under the reply's id: the one Teams gives it, or this one where the reply is returned in the
+            // response (expectReplies).
+            activity.ChannelData = new JObject { ["feedbackLoopEnabled"] = true };
+            activity.Id = Guid.NewGuid().ToString("N");
+            activity.Value = up;
+        }
+        return activity;
+    }
+
+    private static Entity VoteAction(ButtonValue vote, string option)
+    {
+        var entity = new Entity("https://schema.org/VoteAction");
+        entity.Properties["@context"] = "https://schema.org";
+        entity.Properties["@type"] = "VoteAction";
+        entity.Properties["@id"] = JsonSerializer.Serialize(vote, CardJson.Web.ButtonValue);
+        entity.Properties["actionOption"] = option;
+        return entity;
+    }
 
     private static IMessageActivity Card(List<CardElement> body, List<SubmitAction> actions, string fallbackText) =>
         MessageFactory.Attachment(new AdaptiveCard(body, actions, fallbackText).ToAttachment());

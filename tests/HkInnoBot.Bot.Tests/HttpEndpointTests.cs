@@ -1,6 +1,7 @@
 using System.Net;
 using HkInnoBot.Bot.Cards;
 using HkInnoBot.Search.Analysis;
+using HkInnoBot.Search.Feedback;
 using Newtonsoft.Json.Linq;
 using static HkInnoBot.Bot.Tests.Activities;
 
@@ -267,6 +268,43 @@ public sealed class HttpEndpointTests(BotHostFixture fixture)
     }
 
     /// <summary>A Teams activity as the Teams channel sends it, in a personal chat, a group chat or a team channel.</summary>
+    [Theory]
+    [InlineData("personal")]
+    [InlineData("groupChat")]
+    public async Task Teams_answers_use_its_feedback_loop_and_a_vote_through_it_is_recorded_once(string conversationType)
+    {
+        var question = TeamsActivity(conversationType);
+        question["conversation"]!["id"] = $"19:{conversationType}-{Guid.NewGuid():N}@thread.v2";
+        question["text"] = "科技券係咩？";
+        var reply = Assert.Single(await fixture.AnonymousServer.ExchangeAsync(question));
+
+        Assert.True((bool?)reply["channelData"]?["feedbackLoopEnabled"]);
+        Assert.DoesNotContain(Buttons(Card(reply)), button => (string?)button["data"]!["action"] == ButtonValue.Vote);
+
+        var log = new FeedbackSettings { Path = fixture.FeedbackPath };
+        var before = FeedbackLog.Read(log).Count();
+        foreach (var reaction in new[] { "dislike", "like" })
+        {
+            // What Teams sends when its 👎 (and then 👍) under that reply is used.
+            var vote = (JObject)question.DeepClone();
+            vote["type"] = "invoke";
+            vote["name"] = "message/submitAction";
+            vote["replyToId"] = reply["id"];
+            vote.Remove("text");
+            vote["value"] = new JObject
+            {
+                ["actionName"] = "feedback",
+                ["actionValue"] = new JObject { ["reaction"] = reaction, ["feedback"] = """{"feedbackText":"太籠統"}""" },
+            };
+            using var response = await fixture.AnonymousServer.PostAsync(vote);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var votes = FeedbackLog.Read(log).ToList();
+        Assert.Equal(before + 1, votes.Count);
+        Assert.Equal(("科技券係咩？", false), (votes[^1].Question, votes[^1].Helpful));
+    }
+
     private static JObject TeamsActivity(string conversationType)
     {
         var activity = Json("message");

@@ -185,7 +185,41 @@ public sealed class DirectLineTests(ShippedIndex index) : IDisposable
             new StringContent(emulatorStyle.ToJsonString(), Encoding.UTF8, "application/json"));
         var viaMessages = (await DirectLineClient.ReadJsonAsync(response))["activities"]![0]!;
 
-        Assert.Equal(viaMessages["attachments"]!.ToJsonString(), viaDirectLine["attachments"]!.ToJsonString());
+        // The same answer; only the way to vote differs: Web Chat draws its own buttons for the VoteAction entities.
+        Assert.Equal(viaMessages["attachments"]![0]!["content"]!["body"]!.ToJsonString(),
+            viaDirectLine["attachments"]![0]!["content"]!["body"]!.ToJsonString());
+        Assert.Equal(["upvote", "downvote"], viaDirectLine["entities"]!.AsArray().Select(entity => (string?)entity!["actionOption"]));
+    }
+
+    [Fact]
+    public async Task A_vote_from_Web_Chats_own_buttons_is_recorded_once_per_answer()
+    {
+        var feedback = Path.Combine(TempFolder.Create("webchat-votes"), "feedback.jsonl");
+        var server = Server(new() { ["Feedback:Path"] = feedback });
+        var client = await DirectLineClient.StartAsync(server.Client);
+        var (_, watermark) = await client.ReadActivitiesAsync();
+        await client.SayAsync(Question);
+        var (activities, afterAnswer) = await client.ReadActivitiesAsync(watermark);
+        var answer = FromBot(activities).Single();
+        var (up, down) = (answer["entities"]![0]!, answer["entities"]![1]!);
+
+        // What Web Chat posts when its 👎 is pressed, then 👍, then 👎 again.
+        foreach (var vote in new[] { down, up, down })
+        {
+            var feedbackEvent = new JsonObject
+            {
+                ["type"] = "event",
+                ["name"] = "webchat:activity-status/feedback",
+                ["entities"] = new JsonArray(vote.DeepClone()),
+            };
+            using var posted = await client.PostActivityAsync(feedbackEvent.ToJsonString());
+            Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        }
+
+        var (after, _) = await client.ReadActivitiesAsync(afterAnswer);
+        Assert.Single(FromBot(after)); // one thanks, for the first vote
+        var recorded = Assert.Single(File.ReadAllLines(feedback));
+        Assert.Contains("\"helpful\":false", recorded);
     }
 
     [Fact]
