@@ -45,7 +45,7 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
         // The bot is told about its own arrival too; only people are welcomed, and with one card however many joined,
         // so a Teams channel that adds several members at once is not flooded.
         if (membersAdded.Any(member => member.Id != turnContext.Activity.Recipient?.Id))
-            await turnContext.SendActivityAsync(AnswerCards.Welcome(Script.Traditional), cancellationToken);
+            await SendAsync(turnContext, AnswerCards.Welcome(Script.Traditional), cancellationToken);
     }
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
@@ -79,22 +79,23 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
         await SendAsync(turnContext, await ReplyToAsync(turnContext, question, inContext: true, cancellationToken), cancellationToken);
     }
 
-    /// <summary>A vote from Web Chat's own feedback buttons: the VoteAction the bot attached, with the vote in its "@id".</summary>
+    /// <summary>A vote from Web Chat's own feedback buttons: the VoteAction the bot attached, with the vote in its "@id".
+    /// The pressed button is the user's confirmation; a message would only push the answer up.</summary>
     protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
         if (activity.Name != WebChatFeedback)
             return;
         var id = activity.Entities?.Select(entity => entity.Properties?["@id"]).OfType<JValue>().FirstOrDefault();
-        if (ButtonValue.TryParse(id?.Value as string, out var vote) && vote.Action == ButtonValue.Vote
-            && await VoteOnceAsync(turnContext, vote, cancellationToken) is { } thanks)
-            await turnContext.SendActivityAsync(thanks, cancellationToken);
+        if (ButtonValue.TryParse(id?.Value as string, out var vote) && vote.Action == ButtonValue.Vote)
+            await VoteOnceAsync(turnContext, vote, cancellationToken);
     }
 
-    /// <summary>Sends a reply; one that Teams can vote on is remembered under its id (see <see cref="VoteMemory"/>).</summary>
+    /// <summary>Sends a reply as the channel expects it (<see cref="AnswerCards.ForChannel"/>); one that Teams can vote
+    /// on is remembered under its id (see <see cref="VoteMemory"/>).</summary>
     private async Task SendAsync(ITurnContext turnContext, IMessageActivity reply, CancellationToken cancellationToken)
     {
-        var sent = await turnContext.SendActivityAsync(reply, cancellationToken);
+        var sent = await turnContext.SendActivityAsync(AnswerCards.ForChannel(reply, turnContext.Activity.ChannelId), cancellationToken);
         if (reply.Value is ButtonValue vote && HasConversation(turnContext)
             && (string.IsNullOrEmpty(sent?.Id) ? reply.Id : sent.Id) is { Length: > 0 } replyId)
         {

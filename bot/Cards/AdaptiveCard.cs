@@ -48,7 +48,9 @@ public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
 }
 
 /// <summary>A button; every channel returns its <paramref name="Data"/> as the activity's value.</summary>
-public sealed record SubmitAction(string Title, ButtonValue Data)
+/// <param name="Mode">"secondary" puts the button in the card's overflow menu (…), as Teams and Web Chat draw it;
+/// null keeps it on the card.</param>
+public sealed record SubmitAction(string Title, ButtonValue Data, string? Mode = null)
 {
     [JsonPropertyOrder(-1)]
     public string Type => "Action.Submit";

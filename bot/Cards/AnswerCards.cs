@@ -28,6 +28,18 @@ public enum VoteWay
 
 public static class AnswerCards
 {
+    /// <summary>
+    /// A reply as the channel expects it. Direct Line clients get a card's words as the text (the bot's own page draws
+    /// only the card); Teams and the Emulator would draw the text above the card a second time, so there the words are
+    /// the summary, which Teams shows in notifications and chat previews.
+    /// </summary>
+    public static IMessageActivity ForChannel(IMessageActivity reply, string? channelId)
+    {
+        if (channelId != Channels.Directline && reply.Attachments is { Count: > 0 } && reply.Text is { Length: > 0 } words)
+            (reply.Summary, reply.Text) = (words, null);
+        return reply;
+    }
+
     /// <summary>Web Chat talks to the bot through Direct Line (Azure's or the built-in one); Teams is msteams.</summary>
     public static VoteWay VoteWayOf(string? channelId) => channelId switch
     {
@@ -73,8 +85,10 @@ public static class AnswerCards
     public static IMessageActivity Answer(Answer answer, IReadOnlyList<Hit> alternatives, int? moreOffset, VoteWay votes)
     {
         var (query, script) = (StandingAlone(answer), answer.Question.Script);
-        var actions = alternatives.Select(hit =>
-            new SubmitAction($"{In(script, "相關")}：{hit.Section}｜{Snippet(hit.Text, 16)}", ButtonValue.ShowPassage(query, hit.Id))).ToList();
+        // On a phone, full-width buttons would take more room than the answer: the related passages go in the overflow
+        // menu, and only "more results" stays on the card.
+        var actions = alternatives.Select(hit => new SubmitAction(
+            $"{In(script, "相關")}：{hit.Section}｜{Snippet(hit.Text, 16)}", ButtonValue.ShowPassage(query, hit.Id), Mode: "secondary")).ToList();
         if (moreOffset is { } offset)
             actions.Add(new SubmitAction(In(script, "更多結果"), ButtonValue.MoreResults(query, offset)));
         return WithVotes(votes, script, query, answer.Hits[0],
@@ -119,17 +133,15 @@ public static class AnswerCards
     public static IMessageActivity Passage(Question question, Hit hit, VoteWay votes) =>
         WithVotes(votes, question.Script, question.Text, hit, actions => PassageCard(Asked(question), question.Script, hit, shortAnswer: null, actions));
 
-    /// <summary>A page of further hits, each openable in full, and "more results" again while hits remain.</summary>
+    /// <summary>A page of further hits in full, and "more results" again while hits remain: each passage shown once,
+    /// not again as a button.</summary>
     public static IMessageActivity MoreResults(Question question, IReadOnlyList<Hit> hits, int? nextOffset)
     {
         var script = question.Script;
         var body = new List<CardElement> { Subtle($"「{question.Text}」{In(script, "的其他相關段落")}") };
-        body.AddRange(hits.Select(hit => new Container([Bold(hit.Section), new TextBlock(Snippet(hit.Text, 80))])));
-        var actions = hits.Select(hit =>
-            new SubmitAction($"{hit.Rank}. {hit.Section}｜{Snippet(hit.Text, 16)}", ButtonValue.ShowPassage(question.Text, hit.Id))).ToList();
-        if (nextOffset is { } offset)
-            actions.Add(new SubmitAction(In(script, "更多結果"), ButtonValue.MoreResults(question.Text, offset)));
-        var fallback = string.Join("\n\n", hits.Select(hit => $"{hit.Rank}. {hit.Section}：{Snippet(hit.Text, 80)}"));
+        body.AddRange(hits.Select(hit => new Container([Bold($"{hit.Rank}. {hit.Section}"), new TextBlock(hit.Text)])));
+        List<SubmitAction> actions = nextOffset is { } offset ? [new(In(script, "更多結果"), ButtonValue.MoreResults(question.Text, offset))] : [];
+        var fallback = string.Join("\n\n", hits.Select(hit => $"{hit.Rank}. {hit.Section}：{hit.Text}"));
         return Card(body, actions, fallback);
     }
 
@@ -209,8 +221,14 @@ public static class AnswerCards
         return entity;
     }
 
-    private static IMessageActivity Card(List<CardElement> body, List<SubmitAction> actions, string fallbackText) =>
-        MessageFactory.Attachment(new AdaptiveCard(body, actions, fallbackText).ToAttachment());
+    // The card's words go in the reply's text too, for what reads the text alone: notifications, chat previews, screen
+    // readers, text-only Direct Line clients (see ForChannel for where they go instead).
+    private static IMessageActivity Card(List<CardElement> body, List<SubmitAction> actions, string fallbackText)
+    {
+        var reply = MessageFactory.Attachment(new AdaptiveCard(body, actions, fallbackText).ToAttachment());
+        reply.Text = fallbackText;
+        return reply;
+    }
 
     private static TextBlock Heading(string text) => new(text, Weight: "Bolder", Size: "Medium");
 

@@ -29,6 +29,25 @@
     }, 10000);
   }
 
+  // Replies carry a card's words as their text too, for clients that read only the text (notifications, text-only
+  // Direct Line clients); here the card shows them, so the text is not drawn a second time above it.
+  function withoutCardText() {
+    return function (next) {
+      return function (action) {
+        var activity = action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload.activity;
+        var hasCard = activity && (activity.attachments || []).some(function (attachment) {
+          return attachment.contentType === 'application/vnd.microsoft.card.adaptive';
+        });
+        if (hasCard && activity.text) {
+          var withoutText = Object.assign({}, activity);
+          delete withoutText.text;
+          action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: withoutText }) });
+        }
+        return next(action);
+      };
+    };
+  }
+
   // The send box is where a visitor starts: focused as soon as Web Chat has drawn it.
   function focusSendBox(container) {
     var tries = 0;
@@ -58,6 +77,7 @@
       window.WebChat.renderWebChat(
         {
           directLine: directLine,
+          store: window.WebChat.createStore({}, withoutCardText),
           locale: 'zh-HK',
           styleOptions: { hideUploadButton: true, sendBoxTextWrap: true }
         },

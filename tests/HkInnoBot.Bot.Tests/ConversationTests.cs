@@ -196,9 +196,11 @@ public sealed class ConversationTests(BotHostFixture fixture)
             var offset = (int)more["offset"]!;
             var expected = fixture.Answerer.Ask(Question, top: options.PageSize, offset).Hits;
             var page = await AskAsync(ButtonClick(more), options);
-            var ids = Buttons(page).Where(button => (string?)button["data"]!["action"] == ButtonValue.Passage)
-                .Select(button => (string)button["data"]!["id"]!).ToList();
-            Assert.Equal(expected.Select(hit => hit.Id), ids);
+            // Each passage in full, once: no button repeats it.
+            var texts = Texts(page);
+            Assert.All(expected, hit => Assert.Contains(hit.Text, texts));
+            Assert.DoesNotContain(Buttons(page), button => (string?)button["data"]!["action"] == ButtonValue.Passage);
+            var ids = expected.Select(hit => hit.Id).ToList();
             Assert.Empty(ids.Intersect(seen));
             seen.AddRange(ids);
             more = Buttons(page).Any(button => (string?)button["data"]!["action"] == ButtonValue.More)

@@ -279,6 +279,9 @@ public sealed class HttpEndpointTests(BotHostFixture fixture)
         var reply = Assert.Single(await fixture.AnonymousServer.ExchangeAsync(question));
 
         Assert.True((bool?)reply["channelData"]?["feedbackLoopEnabled"]);
+        // Teams would draw the text above the card again: the words are the summary its notifications show.
+        Assert.Null(reply["text"]);
+        Assert.Contains("科技券", (string?)reply["summary"]);
         Assert.DoesNotContain(Buttons(Card(reply)), button => (string?)button["data"]!["action"] == ButtonValue.Vote);
 
         var log = new FeedbackSettings { Path = fixture.FeedbackPath };

@@ -1,4 +1,5 @@
 using HkInnoBot.Bot.DirectLine;
+using HkInnoBot.Search.Answers;
 using HkInnoBot.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
@@ -128,6 +129,25 @@ public sealed class DirectLineTests(ShippedIndex index) : IDisposable
     }
 
     [Fact]
+    public async Task Every_reply_reads_well_as_plain_text()
+    {
+        var client = await DirectLineClient.StartAsync(Server().Client);
+        var (activities, watermark) = await client.ReadActivitiesAsync();
+        Assert.StartsWith("你好", (string?)FromBot(activities).Single()["text"]);
+
+        foreach (var question in new[] { Question, "数码港有多少间初创企业？", "數碼港停車場點收費？", "聽日去邊度行山好？", "😀" })
+        {
+            await client.SayAsync(question);
+            (activities, watermark) = await client.ReadActivitiesAsync(watermark);
+            var reply = FromBot(activities).Single();
+            var text = (string?)reply["text"];
+            Assert.False(string.IsNullOrWhiteSpace(text), $"no text in the reply to {question}");
+            if (index.Answerer.Ask(question, top: 1) is { Status: AnswerStatus.Answered or AnswerStatus.Partial, Hits: [var best, ..] })
+                Assert.Contains(best.Text[..20], text);
+        }
+    }
+
+    [Fact]
     public async Task Watermarks_page_through_the_conversation()
     {
         var client = await DirectLineClient.StartAsync(Server().Client);
@@ -217,7 +237,7 @@ public sealed class DirectLineTests(ShippedIndex index) : IDisposable
         }
 
         var (after, _) = await client.ReadActivitiesAsync(afterAnswer);
-        Assert.Single(FromBot(after)); // one thanks, for the first vote
+        Assert.Empty(FromBot(after)); // Web Chat shows the pressed button; no message pushes the answer up
         var recorded = Assert.Single(File.ReadAllLines(feedback));
         Assert.Contains("\"helpful\":false", recorded);
     }
