@@ -22,7 +22,11 @@ public sealed class HostileInputTests(BotHostFixture fixture, ITestOutputHelper 
         JValue.CreateNull(), new JValue(0), new JValue(-1), new JValue(1e308), new JValue(true), new JValue(""), new JValue("x"),
         new JValue("\u0000\u0007\u202e"), new JValue("😀🏳️‍🌈"), new JValue(new string('科', 5000)), new JValue("{\"action\":\"more\"}"),
         new JArray(), new JArray(JValue.CreateNull()), new JArray(new JObject()), new JArray(1, "a"), new JObject(),
-        new JObject { ["id"] = null }, new JObject { ["id"] = 5 }, new JObject { ["id"] = BotId, ["name"] = new JArray() });
+        new JObject { ["id"] = null }, new JObject { ["id"] = 5 }, new JObject { ["id"] = BotId, ["name"] = new JArray() },
+        // The names and values of the votes channels send back, in shapes they should not have.
+        new JValue("message/submitAction"), new JValue("webchat:activity-status/feedback"),
+        new JObject { ["actionName"] = "feedback", ["actionValue"] = "like" },
+        new JObject { ["actionName"] = "feedback", ["actionValue"] = new JObject { ["reaction"] = new JArray() } });
 
     // Shapes of the lists the bot reads.
     private static readonly Gen<JToken?> Entities = Gen.OneOf<JToken?>(
@@ -31,7 +35,9 @@ public sealed class HostileInputTests(BotHostFixture fixture, ITestOutputHelper 
         new JArray(new JObject { ["type"] = "mention", ["mentioned"] = null, ["text"] = null }),
         new JArray(new JObject { ["type"] = "mention", ["mentioned"] = new JObject { ["id"] = BotId }, ["text"] = 5 }),
         new JArray(new JObject { ["type"] = "mention", ["mentioned"] = new JObject { ["id"] = null }, ["text"] = "<at>Bot</at>" }),
-        new JArray(new JObject { ["type"] = null }, "text", 3));
+        new JArray(new JObject { ["type"] = null }, "text", 3),
+        new JArray(new JObject { ["@id"] = 5 }), new JArray(new JObject { ["@id"] = """{"action":"vote","q":"x"}""" }),
+        new JArray(new JObject { ["@id"] = """{"action":"vote","q":"科技券","id":"nope","helpful":true}""", ["actionOption"] = "upvote" }));
 
     private static readonly Gen<JToken?> Members = Gen.OneOf<JToken?>(
         new JArray(JValue.CreateNull()), new JArray(new JObject()), new JArray(new JObject { ["id"] = null }),
