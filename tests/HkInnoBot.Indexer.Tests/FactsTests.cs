@@ -42,6 +42,14 @@ public class FactsTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     public void APassageGivesAFactOfTheKindOrNot(AskedFact asked, string passage, bool given) =>
         Assert.Equal(given, Facts.IsGivenIn(asked, null, "", passage));
 
+    [Theory]
+    [InlineData("那麼資助了多少個項目？", "透過 10 億元「智慧交通基金」，資助本地機構進行研究。", false)] // a sum is not a count
+    [InlineData("那麼資助了多少個項目？", "基金已資助 26 個項目。", true)]
+    [InlineData("5G 網絡覆蓋咗幾多人口？", "5G 網絡覆蓋超過九成人口。", true)] // a share answers it too
+    [InlineData("香港有幾多間初創企業？", "香港共有近 4,300 間初創企業。", true)]
+    public void A_count_asked_with_its_measure_word_is_given_by_a_counted_number(string question, string passage, bool given) =>
+        Assert.Equal(given, Facts.IsGivenIn(AskedFact.Quantity, null, question, passage));
+
     [Fact]
     public void AFigureAskedPerSomethingNeedsAFigurePerSomething()
     {

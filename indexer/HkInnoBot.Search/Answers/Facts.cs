@@ -43,11 +43,14 @@ public static partial class Facts
     /// <summary>Whether the passage gives a fact of the kind the question asks at all; a passage about the topic that does
     /// not is related to the question, not its answer. The thing asked about (<paramref name="about"/>) must be named in
     /// it, and a figure asked "per" something (每月, 每間, 每個項目) is given only where the passage counts per
-    /// something too (每, 各).</summary>
+    /// something too (每, 各). A count asked with its measure word (多少個項目, 幾多間) is given by a number with one
+    /// (26 間公司), a share (九成) or a rank, not by a sum of money (10 億元) or a year.</summary>
     public static bool IsGivenIn(AskedFact asked, string? about, string question, string passage) =>
         Pattern(asked).IsMatch(passage)
         && (about is null || ChineseText.ComparisonKey(passage).Contains(about, StringComparison.Ordinal))
-        && (asked is not (AskedFact.Quantity or AskedFact.Money or AskedFact.Rate) || !PerUnit().IsMatch(question) || PerUnit().IsMatch(passage));
+        && (asked is not (AskedFact.Quantity or AskedFact.Money or AskedFact.Rate) || !PerUnit().IsMatch(question) || PerUnit().IsMatch(passage))
+        && (asked != AskedFact.Quantity || !CountAsked().IsMatch(ChineseText.ComparisonKey(question))
+            || Count().IsMatch(passage) || Rate().IsMatch(passage) || Rank().IsMatch(passage));
 
     /// <summary>The span of <paramref name="passage"/> that gives what the question asks, or null when it has none or the
     /// kind has no short form. <paramref name="topic"/> is the question's searchable text: where the passage has several
@@ -125,6 +128,14 @@ public static partial class Facts
     // A closing date, not any date: 截至 ("as of") is not 截止.
     [GeneratedRegex(@"截止|限期|deadline", RegexOptions.IgnoreCase)]
     private static partial Regex Deadline();
+
+    // 多少個, 幾多間, 几多宗 (compared in Simplified): a count of things, asked with their measure word.
+    [GeneratedRegex(@"(?:几多|多少|几)\s*(?:个|间|家|所|宗|项|条|名|座|枚|支|位|人|只|架|部|款|次|队|支)")]
+    private static partial Regex CountAsked();
+
+    // A number with a measure word: 26 間, 約 500 個, 兩所, 逾 1,500 家 (a year or an ordinal counts nothing).
+    [GeneratedRegex(@"(?:(?<![\d第])(?!\d{4}\s*年)\d[\d,.]*|(?<!第)[一二兩三四五六七八九十百千]+)\s*(?:萬|億)?\s*(?:個|間|家|所|宗|項|條|名|座|枚|支|位|人|隻|架|部|款|次|隊)")]
+    private static partial Regex Count();
 
     // "每月", "每間公司", "每個項目", "各提供": a figure per something.
     [GeneratedRegex(@"每\s*[\d一二兩三四五六七八九十]*\s*[\p{IsCJKUnifiedIdeographs}]|各[\p{IsCJKUnifiedIdeographs}]|per |each ")]
