@@ -118,6 +118,15 @@ public class FollowUpTests(ShippedIndex index) : IClassFixture<ShippedIndex>
         Assert.Equal("數碼港", answer.About);
     }
 
+    [Fact]
+    public void A_turn_by_name_replaces_the_name_not_a_word_asked_before_it()
+    {
+        var first = index.Answerer.Ask(index.Answerer.Understand("幾時落成微電子中心？"), context: null);
+        Assert.Equal("微電子中心", first.Context!.Topic[0]);
+
+        Assert.Equal("幾時落成數碼港？", FollowUps.Resolve("咁數碼港呢？", first.Context, FollowUps.TurnsTo("咁數碼港呢？")));
+    }
+
     [Theory]
     [InlineData("恒指今日幾多點？")]
     [InlineData("今晚食咩好？")]

@@ -181,11 +181,12 @@ public sealed class Answerer : IDisposable
         };
     }
 
-    // The weightiest words of the question that the passage holds, at most three, in the order asked.
+    // The weightiest words of the question that the passage holds, at most three: the names among them (words rare in
+    // general writing) first, so a turn to another name replaces a name, then in the order asked.
     private static List<string> Topic(PassageQuery query, string passageKey) =>
         [.. query.Mentions.Where(mention => IsHeld(mention, passageKey))
             .OrderByDescending(mention => mention.Weight).Take(3)
-            .OrderBy(mention => mention.Start)
+            .OrderByDescending(mention => mention.Uncommon).ThenBy(mention => mention.Start)
             .Select(mention => mention.Surface)];
 
     /// <summary>

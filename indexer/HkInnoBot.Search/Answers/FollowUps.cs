@@ -5,7 +5,7 @@ namespace HkInnoBot.Search.Answers;
 
 /// <summary>
 /// What a conversation keeps of its last question to understand the next message: the question as it was understood
-/// (standing alone), its topic (the weightiest of its words that the answer held, in the order asked) and the passage
+/// (standing alone), its topic (the weightiest of its words that the answer held, names first) and the passage
 /// that answered it, whose names a follow-up may point at (「那個研發院」). Plain data, so the bot keeps it in any
 /// <c>IStorage</c>.
 /// </summary>
