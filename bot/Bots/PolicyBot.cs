@@ -1,21 +1,22 @@
 using HkInnoBot.Bot.Cards;
+using HkInnoBot.Bot.State;
 using HkInnoBot.Search.Analysis;
 using HkInnoBot.Search.Answers;
 using HkInnoBot.Search.Feedback;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
-using HkInnoBot.Bot.State;
-using Newtonsoft.Json.Linq;
 using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Linq;
 
 namespace HkInnoBot.Bot.Bots;
 
 /// <summary>
-/// The conversation: a welcome, small talk, and questions answered from the policy text. Of each conversation it
-/// remembers only the last question's topic (<see cref="FollowUpContext"/>, in <see cref="ConversationState"/>), so a
-/// typed follow-up is understood; card buttons carry everything they need (<see cref="ButtonValue"/>), so a click is
-/// answered the same without it. Activities it does not use (typing, events, reactions, installation updates…) fall
-/// through to the base class, which ignores them.
+/// The conversation: a welcome, small talk, questions answered from the policy text, and votes on the answers. Of
+/// each conversation it remembers, in <see cref="ConversationState"/>, the last question's topic
+/// (<see cref="FollowUpContext"/>), so a typed follow-up is understood, and its recent answers and votes
+/// (<see cref="VoteMemory"/>), so each answer gets one vote; card buttons carry everything they need
+/// (<see cref="ButtonValue"/>), so a click is answered the same without it. Activities it does not use (typing, other
+/// events, reactions, installation updates…) fall through to the base class, which ignores them.
 /// </summary>
 public sealed class PolicyBot(Answerer answerer, ConversationState conversationState, FeedbackLog feedback,
     IOptions<AnswerOptions> answerOptions, ILogger<PolicyBot> logger)
@@ -26,16 +27,16 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
     private readonly IStatePropertyAccessor<VoteMemory> _votes = conversationState.CreateProperty<VoteMemory>("votes");
 
     /// <summary>What Web Chat sends when its own 👍/👎 under a reply is pressed.</summary>
-    public const string WebChatFeedback = "webchat:activity-status/feedback";
+    private const string WebChatFeedback = "webchat:activity-status/feedback";
 
     /// <summary>What Teams sends when its own 👍/👎 under a reply with feedbackLoopEnabled is used.</summary>
-    public const string TeamsSubmitAction = "message/submitAction";
+    private const string TeamsSubmitAction = "message/submitAction";
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
         RemoveNullEntries(turnContext.Activity);
         await base.OnTurnAsync(turnContext, cancellationToken);
-        // Writes only when a question changed the topic.
+        // Writes only when the turn changed what is remembered.
         await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
     }
 
