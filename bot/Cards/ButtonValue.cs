@@ -7,7 +7,7 @@ namespace HkInnoBot.Bot.Cards;
 
 /// <summary>
 /// What a card button sends back as the activity's value. It carries everything the next turn needs (the question,
-/// a passage id, a result offset), so the bot keeps no conversation state and any instance can serve the click.
+/// a passage id, a result offset), so a click needs no conversation state and any instance can serve it.
 /// </summary>
 public sealed record ButtonValue(
     [property: JsonPropertyName("action")] string Action,
