@@ -58,6 +58,9 @@ public class AnalysisTests
     [InlineData("舊年批出咗幾多科技券？", "去年批出了 科技券")]
     [InlineData("佢哋仲有啲咩計劃？", "他們還有些 計劃")]
     [InlineData("個平台搞掂晒未？", "個平台完成")]
+    [InlineData("用轉數快要唔要俾手續費？", "用轉數快要給手續費")] // a verb asked with its negation keeps the verb
+    [InlineData("转数快需不需要手续费？", "转数快需要手续费")]
+    [InlineData("大學需唔需要配對資金？", "大學需要配對資金")]
     public void CantoneseAndQuestionWordsBecomeTheTopic(string question, string topic) =>
         Assert.Equal(topic, QueryText.Prepare(QueryText.Clean(question)));
 

@@ -1,4 +1,5 @@
 using HkInnoBot.Search.Answers;
+using HkInnoBot.Search.Analysis;
 using HkInnoBot.Tests;
 
 namespace HkInnoBot.Indexer.Tests;
@@ -20,7 +21,7 @@ public class FactsTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     [InlineData("香港有幾多間初創企業？", AskedFact.Quantity)]
     [InlineData("科技園在全球排第幾？", AskedFact.Rank)]
     public void TheKindOfFactAskedIsRecognisedInEveryScript(string question, AskedFact asked) =>
-        Assert.Equal(asked, Facts.AskedIn(question)?.Kind);
+        Assert.Equal(asked, Facts.AskedIn(question));
 
     [Theory]
     [InlineData("科技券係咩？")]
@@ -68,6 +69,28 @@ public class FactsTests(ShippedIndex index) : IClassFixture<ShippedIndex>
         Assert.False(answer.Answered);
         Assert.Equal((mentioned, missing), (answer.Mentioned, answer.Missing));
         Assert.Contains(mentioned, answer.Hits[0].Text);
+    }
+
+    [Theory]
+    [InlineData("轉數快過數要唔要俾手續費？", "转数快")] // the thing asked about, named in a yes-or-no question
+    [InlineData("转数快转账需不需要手续费？", "转数快")]
+    public void AYesOrNoQuestionAboutAThingThePassageDoesNotNameIsPartial(string question, string mentioned)
+    {
+        Assert.Null(Facts.AskedIn(question));
+        Assert.Equal("手续费", Facts.NamedIn(question));
+        var answer = index.Answerer.Ask(question, 3);
+        Assert.Equal(AnswerStatus.Partial, answer.Status);
+        Assert.Equal(mentioned, ChineseText.ComparisonKey(answer.Mentioned!));
+    }
+
+    [Fact]
+    public void APassageFurtherDownThatNamesTheSameNamesAndGivesTheFactIsTheAnswer()
+    {
+        // The closest passage speaks of 人工智能 and 超算中心 in a scheme that uses it; the second says when it starts.
+        var answer = index.Answerer.Ask("人工智能超算中心幾時開始？", 3);
+        Assert.Equal(AnswerStatus.Answered, answer.Status);
+        Assert.Contains("2024 年起分階段設立人工智能超算中心", answer.Hits[0].Text);
+        Assert.True(answer.Hits[1].Confidence > answer.Hits[0].Confidence + 0.1);
     }
 
     [Theory]

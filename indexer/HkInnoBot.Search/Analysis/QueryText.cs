@@ -34,9 +34,39 @@ public static partial class QueryText
         if (features.HasFlag(QueryFeatures.Cantonese))
             text = CantoneseToWritten.Apply(text);
         if (features.HasFlag(QueryFeatures.QuestionWords))
-            text = QuestionPhrases.Apply(text).TrimEnd(ParticlesAfterRemoval);
+            text = WithoutVerbNotVerb(QuestionPhrases.Apply(text)).TrimEnd(ParticlesAfterRemoval);
         return Whitespace().Replace(text, " ").Trim();
     }
+
+    /// <summary>A verb asked with its negation, the yes-or-no form (要不要, 要唔要, 需不需要, 可不可以), keeps the verb
+    /// alone: 「要唔要俾手續費」 asks about paying fees, and no answer says 要不要.</summary>
+    private static string WithoutVerbNotVerb(string text)
+    {
+        var at = NotVerb(text, 0);
+        if (at < 0)
+            return text;
+        var kept = new StringBuilder(text.Length);
+        var from = 0;
+        for (; at >= 0; at = NotVerb(text, from))
+        {
+            kept.Append(text, from, at - from);
+            from = at + 2;
+        }
+        return kept.Append(text, from, text.Length - from).ToString();
+    }
+
+    // Where a verb, its negation and the verb again start (要不要), from a position; -1 when none does.
+    private static int NotVerb(string text, int from)
+    {
+        for (var i = text.IndexOfAny(Negations, Math.Min(from + 1, text.Length)); i > 0 && i + 1 < text.Length; i = text.IndexOfAny(Negations, i + 1))
+            if (text[i - 1] == text[i + 1] && IsHan(text[i - 1]) && i - 1 >= from)
+                return i - 1;
+        return -1;
+    }
+
+    private static readonly char[] Negations = ['不', '唔', '沒', '没'];
+
+    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
 
     /// <summary>
     /// The question as searched and shown: control and invisible format characters (NUL, zero-width spaces, direction

@@ -132,7 +132,7 @@ public sealed class Answerer : IDisposable
                 return null;
             var own = alone.Query?.Mentions ?? [];
             var topic = resolved.Query!.Mentions.Where(mention => !IsOwn(mention, own)).MaxBy(mention => mention.Weight);
-            var answer = PassageKey(resolved.Ranked[0]);
+            var answer = PassageKey(searcher, resolved.Ranked[0]);
             return SpeaksTo(answer, message, own) && (topic is null || IsHeld(topic, answer)) ? resolved : null;
         }
 
@@ -153,8 +153,6 @@ public sealed class Answerer : IDisposable
 
         private static bool HasUnknownWords(Attempt alone) =>
             alone.Query is { } query && query.Mentions.Concat(query.Fragments).Any(mention => mention.Unknown);
-
-        private string PassageKey(RankedPassage passage) => ChineseText.ComparisonKey(searcher.Passage(passage.Doc).Text);
     }
 
     private Answer Finish(PassageSearcher searcher, Question question, Attempt attempt, int offset, int highlighted,
@@ -169,7 +167,7 @@ public sealed class Answerer : IDisposable
             : null;
         // The next message is read with this question's topic; one the text has nothing on keeps the one before.
         var topic = status is AnswerStatus.Answered or AnswerStatus.Partial && query is not null
-            ? Topic(query, ChineseText.ComparisonKey(searcher.Passage(ranked[0].Doc).Text))
+            ? Topic(query, PassageKey(searcher, ranked[0]))
             : [];
         var context = topic.Count > 0 ? new FollowUpContext(resolved.Text, topic, searcher.Passage(ranked[0].Doc).Id) : previous;
         return new Answer(question, status, hits, shortAnswer is null ? null : ChineseText.InScript(shortAnswer, question.Script),
@@ -191,7 +189,8 @@ public sealed class Answerer : IDisposable
 
     /// <summary>
     /// Whether the best passage answers the question: it covers enough of the question's weight; if the question has a
-    /// word the text never uses, more than that; and if the question asks for a kind of fact, it gives one. A passage
+    /// word the text never uses, more than that; and if the question asks for a kind of fact, it gives one, and names the
+    /// thing asked about (手續費) when the question names one. A passage
     /// almost as close that gives the fact goes first instead (in <paramref name="ranked"/>); when none does, the
     /// answer is partial: what the text mentions, and what of the question it does not.
     /// </summary>
@@ -205,12 +204,21 @@ public sealed class Answerer : IDisposable
         var features = settings.Features;
         if (features.HasFlag(QueryFeatures.UnknownWords) && best < settings.UnknownWordConfidence && query.Mentions.Any(mention => mention.Unknown))
             return AnswerStatus.NoAnswer;
-        if (!features.HasFlag(QueryFeatures.AnswerType) || question.Asks is not { } asked || offset > 0)
+        if (!features.HasFlag(QueryFeatures.AnswerType) || question is { Asks: null, AskedAbout: null } || offset > 0)
             return AnswerStatus.Answered;
 
+        var text = PassageKey(searcher, ranked[0]);
+        bool Held(PassageQuery.Mention mention) => IsHeld(mention, text);
+        var topic = query.Mentions.Where(Held).MaxBy(mention => mention.Weight);
+        // A passage further down that gives the fact goes first when it is almost as close, or when it names all the
+        // names (words rare in general writing) that the best one does: the text does say when 人工智能超算中心
+        // starts, in its second passage.
+        var names = query.Mentions.Where(mention => mention.Uncommon && Held(mention)).ToList();
         var giving = Array.FindIndex(ranked, 0, Math.Min(ranked.Length, FactCandidates), passage =>
-            passage.Confidence >= settings.ConfidenceThreshold && best - passage.Confidence <= FactMargin
-            && Facts.IsGivenIn(asked, question.AskedAbout, question.Text, searcher.Passage(passage.Doc).Text));
+            passage.Confidence >= settings.ConfidenceThreshold
+            && (best - passage.Confidence <= FactMargin
+                || names.Count > 0 && PassageKey(searcher, passage) is var key && names.All(name => IsHeld(name, key)))
+            && Facts.IsGivenIn(question.Asks, question.AskedAbout, question.Text, searcher.Passage(passage.Doc).Text));
         if (giving >= 0)
         {
             // Stable: the others keep their order behind it.
@@ -219,14 +227,15 @@ public sealed class Answerer : IDisposable
             ranked[0] = first;
             return AnswerStatus.Answered;
         }
-        var text = ChineseText.ComparisonKey(searcher.Passage(ranked[0].Doc).Text);
-        bool Held(PassageQuery.Mention mention) => IsHeld(mention, text);
-        if (query.Mentions.Where(Held).MaxBy(mention => mention.Weight) is not { } topic)
+        if (topic is null)
             return AnswerStatus.NoAnswer;
         mentioned = topic.Surface;
         missing = Join(query.Mentions.Where(mention => !Held(mention)).ToList());
         return AnswerStatus.Partial;
     }
+
+    private static string PassageKey(PassageSearcher searcher, RankedPassage passage) =>
+        ChineseText.ComparisonKey(searcher.Passage(passage.Doc).Text);
 
     private static bool IsHeld(PassageQuery.Mention mention, string passageKey) =>
         mention.Forms.Any(form => passageKey.Contains(form, StringComparison.Ordinal));

@@ -24,29 +24,35 @@ public static partial class Facts
             .ToArray());
     })];
 
-    /// <summary>What a cleaned question asks for, or null when it asks for an explanation; and the thing it asks
-    /// about when a cue names one (收費, 租金, 院長), which a passage must name too.</summary>
-    public static (AskedFact Kind, string? About)? AskedIn(string question)
+    /// <summary>What a cleaned question asks for, or null when it asks for an explanation or a yes or no.</summary>
+    public static AskedFact? AskedIn(string question)
     {
         var text = ChineseText.ComparisonKey(question);
         bool Holds(string cue) => ChineseText.HoldsWord(text, cue.TrimStart('='));
         foreach (var (kind, groups) in Cues)
-        {
-            if (!groups.All(cues => cues[0].StartsWith('!') ? !cues.Any(cue => Holds(cue[1..])) : cues.Any(Holds)))
-                continue;
-            var named = groups.SelectMany(cues => cues).FirstOrDefault(cue => cue.StartsWith('=') && Holds(cue));
-            return (kind, named?[1..]);
-        }
+            if (groups.All(cues => cues[0].StartsWith('!') ? !cues.Any(cue => Holds(cue[1..])) : cues.Any(Holds)))
+                return kind;
         return null;
     }
+
+    /// <summary>The thing a question asks about when it names one (收費, 租金, 院長), whatever it asks of it: 「要唔要俾
+    /// 手續費？」 is answered only by a passage that names fees, as 「手續費幾多錢？」 is.</summary>
+    public static string? NamedIn(string question)
+    {
+        var text = ChineseText.ComparisonKey(question);
+        return Named.FirstOrDefault(thing => ChineseText.HoldsWord(text, thing));
+    }
+
+    private static readonly string[] Named = [.. Cues.SelectMany(line => line.Groups).SelectMany(cues => cues)
+        .Where(cue => cue.StartsWith('=')).Select(cue => cue[1..]).Distinct()];
 
     /// <summary>Whether the passage gives a fact of the kind the question asks at all; a passage about the topic that does
     /// not is related to the question, not its answer. The thing asked about (<paramref name="about"/>) must be named in
     /// it, and a figure asked "per" something (每月, 每間, 每個項目) is given only where the passage counts per
     /// something too (每, 各). A count asked with its measure word (多少個項目, 幾多間) is given by a number with one
     /// (26 間公司), a share (九成) or a rank, not by a sum of money (10 億元) or a year.</summary>
-    public static bool IsGivenIn(AskedFact asked, string? about, string question, string passage) =>
-        Pattern(asked).IsMatch(passage)
+    public static bool IsGivenIn(AskedFact? asked, string? about, string question, string passage) =>
+        (asked is null || Pattern(asked.Value).IsMatch(passage))
         && (about is null || ChineseText.ComparisonKey(passage).Contains(about, StringComparison.Ordinal))
         && (asked is not (AskedFact.Quantity or AskedFact.Money or AskedFact.Rate) || !PerUnit().IsMatch(question) || PerUnit().IsMatch(passage))
         && (asked != AskedFact.Quantity || !CountAsked().IsMatch(ChineseText.ComparisonKey(question))
