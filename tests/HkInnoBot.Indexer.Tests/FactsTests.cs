@@ -16,6 +16,7 @@ public class FactsTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     [InlineData("香港科技園公司的行政總裁是誰？", AskedFact.Person)]
     [InlineData("Who heads the Digital Policy Office?", AskedFact.Person)]
     [InlineData("微电子中心建在哪里？", AskedFact.Place)]
+    [InlineData("佢哋搬咗去邊？", AskedFact.Place)]
     [InlineData("「資助易」平台的網址是甚麼？", AskedFact.Contact)]
     [InlineData("用商業數據通借錢，利息係幾多厘？", AskedFact.Rate)]
     [InlineData("香港有幾多間初創企業？", AskedFact.Quantity)]
@@ -27,6 +28,7 @@ public class FactsTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     [InlineData("科技券係咩？")]
     [InlineData("「资助易」网上平台是谁推出的？")] // who, about a body: any passage naming it answers
     [InlineData("創業者可以去邊度攞種子資金？")] // where to get funding is which scheme, not a place
+    [InlineData("那剩下的钱用在哪里？")] // where money goes is what it is spent on
     [InlineData("有冇一個網站可以搵晒政府資助計劃？")] // a website as the topic, not as the thing asked
     public void ExplanationsAndYesNoQuestionsAskForNoParticularFact(string question) => Assert.Null(Facts.AskedIn(question));
 
