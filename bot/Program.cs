@@ -57,9 +57,11 @@ builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index");
 builder.Services.AddHttpClient();
 builder.Services.AddControllers();
 
-// The Bot Framework seam: a later move to the Microsoft 365 Agents SDK replaces these three registrations
+// The Bot Framework seam: a later move to the Microsoft 365 Agents SDK replaces these registrations
 // (and the types' base classes), not the conversation.
-builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+builder.Services.AddSingleton<ConfigurationBotFrameworkAuthentication>();
+builder.Services.AddSingleton<BotFrameworkAuthentication>(services =>
+    new LazyClientsAuthentication(services.GetRequiredService<ConfigurationBotFrameworkAuthentication>()));
 builder.Services.AddSingleton<RejectionLog>();
 builder.Services.AddSingleton<IBotFrameworkHttpAdapter, AdapterWithErrorHandler>();
 builder.Services.AddTransient<IBot, PolicyBot>();
