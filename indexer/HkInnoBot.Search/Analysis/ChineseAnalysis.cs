@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cjk;
 using Lucene.Net.Analysis.Cn.Smart;
@@ -45,10 +46,20 @@ public static class ChineseAnalysis
     /// </summary>
     public static int GeneralFrequency(string simplifiedWord)
     {
+        if (Frequencies.TryGetValue(simplifiedWord, out var known))
+            return known;
         var tokens = Segmenter.Process(simplifiedWord);
         // The segmenter frames the sentence with a start and an end token.
-        return tokens.Count == 3 && new string(tokens[1].CharArray) == simplifiedWord ? tokens[1].Weight : 0;
+        var frequency = tokens.Count == 3 && new string(tokens[1].CharArray) == simplifiedWord ? tokens[1].Weight : 0;
+        if (Frequencies.Count < MaxRememberedFrequencies)
+            Frequencies.TryAdd(simplifiedWord, frequency);
+        return frequency;
     }
+
+    // Looking a word up costs a segmentation, a graph of a few KB: the words questions use are few, so each is looked up
+    // once. Bounded, since what users type is not.
+    private static readonly ConcurrentDictionary<string, int> Frequencies = new(StringComparer.Ordinal);
+    private const int MaxRememberedFrequencies = 100_000;
 
     /// <summary>A token of one field's analysis: its term, whether it is a pair of Han characters, how far it stands
     /// from the token before it, and where it is in the text.</summary>
@@ -57,7 +68,7 @@ public static class ChineseAnalysis
     /// <summary>The tokens of a text in one field's analysis, in order.</summary>
     public static List<Token> Tokens(Analyzer analyzer, string field, string text)
     {
-        var tokens = new List<Token>();
+        var tokens = new List<Token>(text.Length);
         using var stream = analyzer.GetTokenStream(field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var type = stream.AddAttribute<ITypeAttribute>();

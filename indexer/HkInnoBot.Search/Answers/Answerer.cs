@@ -234,8 +234,7 @@ public sealed class Answerer : IDisposable
         return AnswerStatus.Partial;
     }
 
-    private static string PassageKey(PassageSearcher searcher, RankedPassage passage) =>
-        ChineseText.ComparisonKey(searcher.Passage(passage.Doc).Text);
+    private static string PassageKey(PassageSearcher searcher, RankedPassage passage) => searcher.Passage(passage.Doc).ComparisonKey;
 
     private static bool IsHeld(PassageQuery.Mention mention, string passageKey) =>
         mention.Forms.Any(form => passageKey.Contains(form, StringComparison.Ordinal));

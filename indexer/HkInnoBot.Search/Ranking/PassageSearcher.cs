@@ -7,7 +7,11 @@ using Lucene.Net.Search;
 namespace HkInnoBot.Search.Ranking;
 
 /// <summary>A passage as the index stores it for display and citation, in the corpus's own script.</summary>
-public sealed record StoredPassage(string Id, string Section, string Title, string Updated, string Text);
+public sealed record StoredPassage(string Id, string Section, string Title, string Updated, string Text)
+{
+    /// <summary>The text as questions are compared with it (<see cref="ChineseText.ComparisonKey"/>), made once.</summary>
+    public string ComparisonKey { get; } = ChineseText.ComparisonKey(Text);
+}
 
 /// <summary>
 /// A searcher over one reader of the index, with what every question needs from that reader kept beside it: the
