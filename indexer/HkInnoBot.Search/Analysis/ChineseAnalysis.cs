@@ -76,9 +76,27 @@ public static class ChineseAnalysis
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
-            tokens.Add(new Token(term.ToString(), type.Type == CJKBigramFilter.DOUBLE_TYPE, increment.PositionIncrement, offset.StartOffset, offset.EndOffset));
+            tokens.Add(new Token(TermString(term), type.Type == CJKBigramFilter.DOUBLE_TYPE, increment.PositionIncrement, offset.StartOffset, offset.EndOffset));
         stream.End();
         return tokens;
+    }
+
+    // Questions use the same few thousand words and pairs again and again: each term's string is made once. Bounded,
+    // since what users type is not.
+    private static readonly ConcurrentDictionary<string, string> TermStrings = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TermStringsBySpan =
+        TermStrings.GetAlternateLookup<ReadOnlySpan<char>>();
+    private const int MaxTermStrings = 100_000;
+
+    private static string TermString(ICharTermAttribute term)
+    {
+        var characters = term.Buffer.AsSpan(0, term.Length);
+        if (TermStringsBySpan.TryGetValue(characters, out var known))
+            return known;
+        var text = characters.ToString();
+        if (TermStrings.Count < MaxTermStrings)
+            TermStrings.TryAdd(text, text);
+        return text;
     }
 
     /// <summary>The distinct terms of a text in one field's analysis, in order of first appearance.</summary>

@@ -59,11 +59,13 @@ internal sealed class PassageQuery
         Phrases = phrases;
         Judged = judged;
         JudgedWeight = judged.Sum(unit => unit.Weight);
-        HighlightTerms = judged
-            .SelectMany(unit => unit.Alternatives).SelectMany(alternative => alternative.Terms)
-            .Where(term => term.Field == ChineseAnalysis.WordsField && term.Context is not null)
-            .DistinctBy(term => term.Text)
-            .ToList();
+        var highlighted = new List<IndexedTerm>();
+        foreach (var unit in judged)
+            foreach (var alternative in unit.Alternatives)
+                foreach (var term in alternative.Terms)
+                    if (term.Field == ChineseAnalysis.WordsField && term.Context is not null && !highlighted.Exists(other => other.Text == term.Text))
+                        highlighted.Add(term);
+        HighlightTerms = highlighted;
     }
 
     /// <summary>The index reads of this question, shared by ranking and highlighting.</summary>
@@ -102,8 +104,8 @@ internal sealed class PassageQuery
 
         // Ranking uses every term of the question; the confidence only its topical ones, so that 的 or 有 in a
         // passage neither earn nor dilute it.
-        var ranked = new List<Unit>();
-        var judged = topicalOnly ? new List<Unit>() : ranked;
+        var ranked = new List<Unit>(restWords.Count + restPairs.Count + phrases.Count);
+        var judged = topicalOnly ? new List<Unit>(ranked.Capacity) : ranked;
         foreach (var term in TermsOf(lookup, restWords, restPairs))
         {
             var unit = term.AsUnit;
@@ -249,9 +251,10 @@ internal sealed class PassageQuery
     private static IndexedTerm[] TermsOf(TermLookup lookup, List<ChineseAnalysis.Token> words, List<ChineseAnalysis.Token> pairs)
     {
         var terms = new List<IndexedTerm>(words.Count + pairs.Count);
+        var seen = new HashSet<string>(words.Count);
         foreach (var (field, tokens) in new[] { (ChineseAnalysis.WordsField, words), (ChineseAnalysis.BigramsField, pairs) })
         {
-            var seen = new HashSet<string>();
+            seen.Clear();
             foreach (var token in tokens)
             {
                 if (!seen.Add(token.Term))
