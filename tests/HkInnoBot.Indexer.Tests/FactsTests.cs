@@ -86,6 +86,16 @@ public class FactsTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     }
 
     [Fact]
+    public void AnotherSchemesPassageNamingTheThingDoesNotAnswerAYesOrNoQuestion()
+    {
+        // 「研究人才庫」's passage names 生活津貼 and is almost as close; the question is about 科技券.
+        var answer = index.Answerer.Ask("科技券有冇津貼？", 3);
+        Assert.Equal(AnswerStatus.Partial, answer.Status);
+        Assert.Equal(("科技券", "津貼"), (answer.Mentioned, answer.Missing));
+        Assert.Contains(answer.Hits.Skip(1), hit => hit.Text.Contains("津貼", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void APassageFurtherDownThatNamesTheSameNamesAndGivesTheFactIsTheAnswer()
     {
         // The closest passage speaks of 人工智能 and 超算中心 in a scheme that uses it; the second says when it starts.

@@ -85,7 +85,7 @@ internal static class EvalCommand
             .Select(step => ($"without {step}", QueryFeatures.All & ~step)));
         variants.Add(("no steps", QueryFeatures.None));
 
-        Console.WriteLine($"\n{"variant",-26} {"R@1",6} {"R@3",6} {"MRR",6} {"off-topic declined",19} {"in-scope declined",18} {"follow-ups right",17}");
+        Console.WriteLine($"\n{"variant",-26} {"R@1",6} {"R@3",6} {"MRR",6} {"paraphrase R@1",15} {"off-topic declined",19} {"in-scope declined",18} {"follow-ups right",17}");
         foreach (var (name, features) in variants)
         {
             using var answerer = Answerer.OpenExisting(new SearchSettings
@@ -96,7 +96,10 @@ internal static class EvalCommand
             var inScope = EvalScores.Of("in-scope", outcomes.Where(o => o.Question.InScope).ToList());
             var outOfScope = outcomes.Where(o => !o.Question.InScope).ToList();
             var (right, followUps, _) = Evaluator.FollowUps(outcomes);
-            Console.WriteLine($"{name,-26} {inScope.RecallAt1,6:F3} {inScope.RecallAt3,6:F3} {inScope.Mrr,6:F3} " +
+            // Reworded questions, which share few words with their passage: what each step does for them.
+            var paraphrases = outcomes.Where(o => o.Question.Style == "paraphrase").ToList();
+            var paraphraseR1 = paraphrases.Count > 0 ? EvalScores.Of("paraphrase", paraphrases).RecallAt1.ToString("F3") : "-";
+            Console.WriteLine($"{name,-26} {inScope.RecallAt1,6:F3} {inScope.RecallAt3,6:F3} {inScope.Mrr,6:F3} {paraphraseR1,15} " +
                 $"{$"{outOfScope.Count(o => !o.Answered)}/{outOfScope.Count}",19} {$"{inScope.Declined}/{inScope.Questions}",18} " +
                 $"{(followUps > 0 ? $"{right}/{followUps}" : "-"),17}");
         }

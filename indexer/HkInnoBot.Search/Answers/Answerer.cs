@@ -210,15 +210,21 @@ public sealed class Answerer : IDisposable
         var text = PassageKey(searcher, ranked[0]);
         bool Held(PassageQuery.Mention mention) => IsHeld(mention, text);
         var topic = query.Mentions.Where(Held).MaxBy(mention => mention.Weight);
-        // A passage further down that gives the fact goes first when it is almost as close, or when it names all the
-        // names (words rare in general writing) that the best one does: the text does say when 人工智能超算中心
-        // starts, in its second passage.
+        // The thing asked about (手續費), in any form the synonyms give it.
+        var about = question.AskedAbout is { } named
+            ? query.Mentions.FirstOrDefault(mention => mention.Forms.Contains(named))?.Forms ?? [named]
+            : null;
+        // A passage further down that gives the fact goes first when it names all the names (words rare in general
+        // writing) that the best one does: the text does say when 人工智能超算中心 starts, in its second passage. When
+        // a kind of fact is asked, one almost as close goes first too. A question that only names a thing (「科技券有冇
+        // 津貼？」) is about its topic: another scheme's 津貼 does not answer it.
         var names = query.Mentions.Where(mention => mention.Uncommon && Held(mention)).ToList();
         var giving = Array.FindIndex(ranked, 0, Math.Min(ranked.Length, FactCandidates), passage =>
             passage.Confidence >= settings.ConfidenceThreshold
-            && (best - passage.Confidence <= FactMargin
+            && (passage.Doc == ranked[0].Doc
+                || question.Asks is not null && best - passage.Confidence <= FactMargin
                 || names.Count > 0 && PassageKey(searcher, passage) is var key && names.All(name => IsHeld(name, key)))
-            && Facts.IsGivenIn(question.Asks, question.AskedAbout, question.Text, searcher.Passage(passage.Doc).Text));
+            && Facts.IsGivenIn(question.Asks, about, question.Text, searcher.Passage(passage.Doc).Text));
         if (giving >= 0)
         {
             // Stable: the others keep their order behind it.

@@ -47,13 +47,13 @@ public static partial class Facts
         .Where(cue => cue.StartsWith('=')).Select(cue => cue[1..]).Distinct()];
 
     /// <summary>Whether the passage gives a fact of the kind the question asks at all; a passage about the topic that does
-    /// not is related to the question, not its answer. The thing asked about (<paramref name="about"/>) must be named in
-    /// it, and a figure asked "per" something (每月, 每間, 每個項目) is given only where the passage counts per
-    /// something too (每, 各). A count asked with its measure word (多少個項目, 幾多間) is given by a number with one
+    /// not is related to the question, not its answer. The thing asked about (<paramref name="about"/>, in any of its
+    /// forms) must be named in it, and a figure asked "per" something (每月, 每間, 每個項目) is given only where the
+    /// passage counts per something too (每, 各). A count asked with its measure word (多少個項目, 幾多間) is given by a number with one
     /// (26 間公司), a share (九成) or a rank, not by a sum of money (10 億元) or a year.</summary>
-    public static bool IsGivenIn(AskedFact? asked, string? about, string question, string passage) =>
+    public static bool IsGivenIn(AskedFact? asked, IReadOnlyList<string>? about, string question, string passage) =>
         (asked is null || Pattern(asked.Value).IsMatch(passage))
-        && (about is null || ChineseText.ComparisonKey(passage).Contains(about, StringComparison.Ordinal))
+        && (about is null || ChineseText.ComparisonKey(passage) is var key && about.Any(form => key.Contains(form, StringComparison.Ordinal)))
         && (asked is not (AskedFact.Quantity or AskedFact.Money or AskedFact.Rate) || !PerUnit().IsMatch(question) || PerUnit().IsMatch(passage))
         && (asked != AskedFact.Quantity || !CountAsked().IsMatch(ChineseText.ComparisonKey(question))
             || Count().IsMatch(passage) || Rate().IsMatch(passage) || Rank().IsMatch(passage));
