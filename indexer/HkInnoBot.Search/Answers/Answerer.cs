@@ -112,10 +112,8 @@ public sealed class Answerer : IDisposable
         /// </summary>
         public Attempt? InContext(Question message, FollowUpContext context, Attempt alone)
         {
-            if (HasUnknownWords(alone))
-                return null;
             var turn = FollowUps.TurnsTo(message.Text);
-            if (turn is null && !FollowUps.RefersBack(message.Text) && NamesItsTopic(alone))
+            if (turn is null && !FollowUps.RefersBack(message.Text) && NamesItsTopic(alone) || HasUnknownWords(alone))
                 return null;
             var named = context.PassageId is { } id && searcher.DocOf(id) is { } doc
                 ? FollowUps.NamePointedAt(message.Text, searcher.Passage(doc).Text)
