@@ -131,6 +131,8 @@ public class FollowUpTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     [InlineData("恒指今日幾多點？")]
     [InlineData("今晚食咩好？")]
     [InlineData("Who won the Mark Six draw last night?")]
+    [InlineData("When are government rates due this quarter?")] // "this" points at the quarter, not the topic
+    [InlineData("香港的醫療券可以在內地用嗎？")] // a full question of everyday words: SmartCn cuts 醫療券 as 醫療 + 券
     public void Context_never_answers_an_off_topic_message(string offTopic)
     {
         var first = index.Answerer.Ask(index.Answerer.Understand("香港科技園公司係咩？"), context: null);
@@ -161,7 +163,7 @@ public class FollowUpTests(ShippedIndex index) : IClassFixture<ShippedIndex>
 
         var (right, total, offTopicAnswered) = Evaluator.FollowUps(Evaluator.Run(index.Answerer, conversations));
 
-        Assert.True(right >= 0.85 * total, $"{right}/{total} follow-ups right");
-        Assert.True(offTopicAnswered <= 1, $"{offTopicAnswered} off-topic follow-ups answered");
+        Assert.True(right >= 0.9 * total, $"{right}/{total} follow-ups right");
+        Assert.Equal(0, offTopicAnswered);
     }
 }

@@ -104,16 +104,17 @@ public sealed class Answerer : IDisposable
 
         /// <summary>
         /// The message read with the previous question's topic, when that reads it better; null when the message stands
-        /// alone. A message that refers back, or that names no topic of its own, takes the
-        /// previous topic; one that turns the previous question to another thing (「咁數碼港呢？」) asks it about that.
+        /// alone. A message that refers back, or that is short and names no topic of its own, takes the previous
+        /// topic; one that turns the previous question to another thing (「咁數碼港呢？」) asks it about that.
         /// Context never answers what the message itself brings: a word the text never uses rules it out, and the
-        /// answer must speak to the message's own words or give the fact it asks for, so an off-topic second turn is
-        /// declined as it would be alone. Full questions are ruled out before a second search, so they cost one.
+        /// answer, or the related passage of a partial one, must speak to the message's own words, so an off-topic
+        /// second turn is declined as it would be alone. Full questions are ruled out before a second search, so they
+        /// cost one.
         /// </summary>
         public Attempt? InContext(Question message, FollowUpContext context, Attempt alone)
         {
             var turn = FollowUps.TurnsTo(message.Text);
-            if (turn is null && !FollowUps.RefersBack(message.Text) && NamesItsTopic(alone) || HasUnknownWords(alone))
+            if (turn is null && !FollowUps.RefersBack(message.Text) && (NamesItsTopic(alone) || IsFullQuestion(alone)) || HasUnknownWords(alone))
                 return null;
             var named = context.PassageId is { } id && searcher.DocOf(id) is { } doc
                 ? FollowUps.NamePointedAt(message.Text, searcher.Passage(doc).Text)
@@ -124,9 +125,8 @@ public sealed class Answerer : IDisposable
                 About = named?.Name ?? (turn is { Name.Length: > 0 } ? turn.Name : string.Join("、", context.Topic)),
             };
             // 「最多資助幾多錢？」 after 科技券: that the text does not say is more honest than another scheme's sum.
-            if (resolved.Status == AnswerStatus.Partial)
-                return alone.Status == AnswerStatus.Answered && NamesItsTopic(alone) ? null : resolved;
-            if (resolved.Status != AnswerStatus.Answered)
+            if (resolved.Status is not (AnswerStatus.Answered or AnswerStatus.Partial)
+                || resolved.Status == AnswerStatus.Partial && alone.Status == AnswerStatus.Answered && NamesItsTopic(alone))
                 return null;
             var own = alone.Query?.Mentions ?? [];
             var topic = resolved.Query!.Mentions.Where(mention => !IsOwn(mention, own)).MaxBy(mention => mention.Weight);
@@ -134,17 +134,27 @@ public sealed class Answerer : IDisposable
             return SpeaksTo(answer, message, own) && (topic is null || IsHeld(topic, answer)) ? resolved : null;
         }
 
+        // A message that says three things of its own is a question of its own, even in everyday words (「香港的醫療券
+        // 可以在內地用嗎？」, "When are government rates due this quarter?"): a follow-up that leans on the topic before
+        // is short (「有幾多個單位？」, 「將來還會增加嗎？」) or points back.
+        private static bool IsFullQuestion(Attempt alone) => alone.Query?.Mentions.Count >= FullQuestionWords;
+
+        private const int FullQuestionWords = 3;
+
         // A message names its own topic with a word rare in general writing that the text uses: 「香港在全球創新指數排第
         // 幾？」 does, 「有幾多個單位？」 and 「將來還會增加嗎？」 do not. (Unknown words were ruled out before.)
         private static bool NamesItsTopic(Attempt alone) => alone.Query?.Mentions.Any(mention => mention.Uncommon) == true;
 
-        // The passage found in context speaks to the message: it gives the fact the message asks for, or holds a word
-        // of the message's own, or the message's own words are all everyday words the text uses (「將來還會增加嗎？」,
-        // 「佢係咩？」 with none). A word the text never uses that the passage cannot hold (學費, Mark Six) means the
-        // message is about something else, which the topic of the conversation must not answer.
+        // The passage found in context speaks to the message: it holds a word of the message's own, or the message's
+        // own words are all everyday words the text uses (「將來還會增加嗎？」, 「佢係咩？」 with none), or a short message
+        // asks for a fact that it gives ("How long does it run?"). A word the text never uses that the passage cannot
+        // hold (學費, Mark Six) means the message is about something else, which the topic of the conversation must not
+        // answer; so does a full question's own words, asked of another topic's fact ("When are government rates due
+        // this quarter?" is not about 八達通's launch date).
         private static bool SpeaksTo(string passageKey, Question message, IReadOnlyList<PassageQuery.Mention> own) =>
-            message.Asks is not null || own.Any(mention => IsHeld(mention, passageKey))
-            || own.All(mention => !mention.Absent && !mention.Uncommon);
+            own.Any(mention => IsHeld(mention, passageKey))
+            || own.All(mention => !mention.Absent && !mention.Uncommon)
+            || message.Asks is not null && own.Count < FullQuestionWords;
 
         private static bool IsOwn(PassageQuery.Mention mention, IReadOnlyList<PassageQuery.Mention> own) =>
             own.Any(word => word.Surface == mention.Surface);

@@ -122,7 +122,7 @@ internal sealed class PassageQuery
             if (topicalOnly && Unit.Of(ways.Select(way => way.Topical)) is { } topical)
                 judged.Add(topical);
             mentions.Add(new Mention(phrase, start, ways.Sum(way => way.All?.Idf ?? 0) / ways.Count, Absent: false,
-                IsUncommon(ChineseText.ToSimplified(phrase)), alternatives));
+                IsUncommonPhrase(phrase, alternatives), alternatives));
         }
         if (judged.Count == 0)
             return null;
@@ -210,6 +210,17 @@ internal sealed class PassageQuery
     /// (MPF, JUPAS) count: there is no word count for English here, and English questions use many everyday words.</summary>
     private static bool IsUncommon(string word) =>
         word.All(char.IsAscii) ? word.All(char.IsAsciiLetterUpper) : ChineseAnalysis.GeneralFrequency(word) < UncommonBelow;
+
+    /// <summary>A phrase of the synonyms is rare as a word is; an English one (startups, Cyberport) as rare as every
+    /// Chinese wording it stands for, since English has no word count here: "How many startups…" names its topic as
+    /// 「幾多間初創企業」 does.</summary>
+    private static bool IsUncommonPhrase(string phrase, IReadOnlyList<string> alternatives)
+    {
+        if (!phrase.All(char.IsAscii))
+            return IsUncommon(ChineseText.ToSimplified(phrase));
+        var chinese = alternatives.Where(alternative => !alternative.All(char.IsAscii)).ToList();
+        return chinese.Count > 0 ? chinese.All(IsUncommon) : IsUncommon(phrase);
+    }
 
     // Measured on the project's questions: everyday words the text lacks count 100 and more; the subjects of other
     // schemes and services mostly 40 and less.
