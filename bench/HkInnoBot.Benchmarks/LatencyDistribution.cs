@@ -51,14 +51,13 @@ public static class LatencyDistribution
             Console.WriteLine();
             Console.WriteLine("The AnswerBenchmark cases, timed the same way (median of their runs):");
             foreach (var @case in AnswerBenchmark.Cases())
-            {
-                var before = GC.GetAllocatedBytesForCurrentThread();
-                answerer.Ask(@case.Text, AnswerBenchmark.Top);
-                var kb = (GC.GetAllocatedBytesForCurrentThread() - before) / 1024.0;
-                Console.WriteLine($"  {@case.Kind,-18} {Median(answerer, @case.Text),8:F3} ms {kb,9:F1} KB");
-            }
+                Console.WriteLine($"  {@case.Kind,-18} {Median(answerer, @case.Text),8:F3} ms {AllocatedKb(answerer, @case.Text),9:F1} KB");
             Console.WriteLine();
             Console.WriteLine($"Allocated during timed runs: {allocated / searches / 1024:F1} KB per search; gen0 GCs: {gen0}");
+            var perQuestion = questions.Select(question => (Kb: AllocatedKb(answerer, question.Q), question.Id)).ToList();
+            var most = perQuestion.MaxBy(question => question.Kb);
+            Console.WriteLine($"Allocated by one search, per question: median {Percentile([.. perQuestion.Select(q => q.Kb)], 50):F1} KB, " +
+                $"most {most.Kb:F1} KB ({most.Id}); {perQuestion.Count(q => q.Kb > 50)} of {perQuestion.Count} over 50 KB");
             using var process = Process.GetCurrentProcess();
             Console.WriteLine($"Working set: {process.WorkingSet64 / 1048576.0:F1} MB; peak {process.PeakWorkingSet64 / 1048576.0:F1} MB");
             Console.WriteLine($"GC heap: {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F1} MB at last GC; " +
@@ -82,6 +81,13 @@ public static class LatencyDistribution
             runs[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
         return runs;
+    }
+
+    private static double AllocatedKb(Answerer answerer, string question)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        answerer.Ask(question, AnswerBenchmark.Top);
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / 1024.0;
     }
 
     private static double Median(Answerer answerer, string question)
