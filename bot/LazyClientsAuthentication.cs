@@ -14,7 +14,8 @@ namespace HkInnoBot.Bot;
 /// makes both at the start of every turn, and each compiles regular expressions for its user agent: a quarter of the
 /// CPU of a turn (perf, under the throughput benchmark), spent on clients that an expectReplies turn never calls.
 /// The built-in Direct Line and the Emulator's tests run every turn that way; a Teams turn still makes its connector
-/// client, once, when it replies.
+/// client, once, when it replies. (The SDK's <c>TeamsInfo</c> helpers, which the bot does not use, would see this
+/// wrapper rather than a <c>ConnectorClient</c> and make a Teams client with an HTTP client of its own.)
 /// </summary>
 public sealed class LazyClientsAuthentication(BotFrameworkAuthentication sdk) : BotFrameworkAuthentication
 {

@@ -61,6 +61,7 @@ public class AnalysisTests
     [InlineData("用轉數快要唔要俾手續費？", "用轉數快要給手續費")] // a verb asked with its negation keeps the verb
     [InlineData("转数快需不需要手续费？", "转数快需要手续费")]
     [InlineData("大學需唔需要配對資金？", "大學需要配對資金")]
+    [InlineData("大學需要不需要配對資金？", "大學需要配對資金")]
     public void CantoneseAndQuestionWordsBecomeTheTopic(string question, string topic) =>
         Assert.Equal(topic, QueryText.Prepare(QueryText.Clean(question)));
 
@@ -73,6 +74,7 @@ public class AnalysisTests
     [InlineData("人工智能及人工島")]
     [InlineData("衰老細胞研究")]
     [InlineData("填埋及仲裁")]
+    [InlineData("推動不同範疇")] // a negation between two different characters asks nothing
     public void StandardWrittenWordsSurviveTheCantoneseRewrite(string text) =>
         Assert.Equal(text, QueryText.Prepare(text));
 

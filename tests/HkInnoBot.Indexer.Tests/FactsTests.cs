@@ -74,12 +74,12 @@ public class FactsTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     }
 
     [Theory]
-    [InlineData("轉數快過數要唔要俾手續費？", "转数快")] // the thing asked about, named in a yes-or-no question
-    [InlineData("转数快转账需不需要手续费？", "转数快")]
-    public void AYesOrNoQuestionAboutAThingThePassageDoesNotNameIsPartial(string question, string mentioned)
+    [InlineData("轉數快過數要唔要俾手續費？", "转数快", "手續費")] // the thing asked about, named in a yes-or-no question
+    [InlineData("转数快转账需不需要手续费？", "转数快", "手续费")]
+    public void AYesOrNoQuestionAboutAThingThePassageDoesNotNameIsPartial(string question, string mentioned, string named)
     {
         Assert.Null(Facts.AskedIn(question));
-        Assert.Equal("手续费", Facts.NamedIn(question));
+        Assert.Equal(named, Facts.NamedIn(question));
         var answer = index.Answerer.Ask(question, 3);
         Assert.Equal(AnswerStatus.Partial, answer.Status);
         Assert.Equal(mentioned, ChineseText.ComparisonKey(answer.Mentioned!));

@@ -98,6 +98,17 @@ public class FollowUpTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     }
 
     [Fact]
+    public void A_follow_up_of_three_everyday_words_keeps_the_topic_when_its_passage_speaks_to_them()
+    {
+        var first = index.Answerer.Ask(index.Answerer.Understand("科技券係咩？"), context: null);
+
+        var answer = index.Answerer.Ask(index.Answerer.Understand("申請資格有咩要求？"), first.Context);
+
+        Assert.Equal("科技券", answer.About);
+        Assert.Contains("科技券", answer.Hits[0].Text);
+    }
+
+    [Fact]
     public void The_same_follow_up_alone_finds_no_answer()
     {
         var answer = index.Answerer.Ask("佢支援幾多間公司？");

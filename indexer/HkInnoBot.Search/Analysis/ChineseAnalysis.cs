@@ -50,16 +50,12 @@ public static class ChineseAnalysis
             return known;
         var tokens = Segmenter.Process(simplifiedWord);
         // The segmenter frames the sentence with a start and an end token.
-        var frequency = tokens.Count == 3 && new string(tokens[1].CharArray) == simplifiedWord ? tokens[1].Weight : 0;
-        if (Frequencies.Count < MaxRememberedFrequencies)
-            Frequencies.TryAdd(simplifiedWord, frequency);
-        return frequency;
+        return Frequencies.Add(simplifiedWord, tokens.Count == 3 && new string(tokens[1].CharArray) == simplifiedWord ? tokens[1].Weight : 0);
     }
 
     // Looking a word up costs a segmentation, a graph of a few KB: the words questions use are few, so each is looked up
-    // once. Bounded, since what users type is not.
-    private static readonly ConcurrentDictionary<string, int> Frequencies = new(StringComparer.Ordinal);
-    private const int MaxRememberedFrequencies = 100_000;
+    // once.
+    private static readonly BoundedCache<string, int> Frequencies = new(100_000, StringComparer.Ordinal);
 
     /// <summary>A token of one field's analysis: its term, whether it is a pair of Han characters, how far it stands
     /// from the token before it, and where it is in the text.</summary>
@@ -81,12 +77,10 @@ public static class ChineseAnalysis
         return tokens;
     }
 
-    // Questions use the same few thousand words and pairs again and again: each term's string is made once. Bounded,
-    // since what users type is not.
-    private static readonly ConcurrentDictionary<string, string> TermStrings = new(StringComparer.Ordinal);
+    // Questions use the same few thousand words and pairs again and again: each term's string is made once.
+    private static readonly BoundedCache<string, string> TermStrings = new(100_000, StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TermStringsBySpan =
-        TermStrings.GetAlternateLookup<ReadOnlySpan<char>>();
-    private const int MaxTermStrings = 100_000;
+        TermStrings.AlternateLookup<ReadOnlySpan<char>>();
 
     private static string TermString(ICharTermAttribute term)
     {
@@ -94,9 +88,7 @@ public static class ChineseAnalysis
         if (TermStringsBySpan.TryGetValue(characters, out var known))
             return known;
         var text = characters.ToString();
-        if (TermStrings.Count < MaxTermStrings)
-            TermStrings.TryAdd(text, text);
-        return text;
+        return TermStrings.Add(text, text);
     }
 
     /// <summary>The distinct terms of a text in one field's analysis, in order of first appearance.</summary>

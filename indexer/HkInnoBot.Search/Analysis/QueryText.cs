@@ -38,35 +38,40 @@ public static partial class QueryText
         return Whitespace().Replace(text, " ").Trim();
     }
 
-    /// <summary>A verb asked with its negation, the yes-or-no form (要不要, 要唔要, 需不需要, 可不可以), keeps the verb
+    /// <summary>A verb asked with its negation, the yes-or-no form (要不要, 要唔要, 需不需要, 需要不需要), keeps the verb
     /// alone: 「要唔要俾手續費」 asks about paying fees, and no answer says 要不要.</summary>
     private static string WithoutVerbNotVerb(string text)
     {
-        var at = NotVerb(text, 0);
-        if (at < 0)
-            return text;
-        var kept = new StringBuilder(text.Length);
+        StringBuilder? kept = null;
         var from = 0;
-        for (; at >= 0; at = NotVerb(text, from))
+        for (var at = text.IndexOfAny(Negations, Math.Min(1, text.Length)); at > 0 && at + 1 < text.Length; at = text.IndexOfAny(Negations, at + 1))
         {
-            kept.Append(text, from, at - from);
-            from = at + 2;
+            var verb = VerbAround(text, at, from);
+            if (verb == 0)
+                continue;
+            kept ??= new StringBuilder(text.Length);
+            kept.Append(text, from, at - verb - from);
+            from = at + 1; // the verb and its negation go; the verb after them stays
         }
-        return kept.Append(text, from, text.Length - from).ToString();
+        return kept is null ? text : kept.Append(text, from, text.Length - from).ToString();
     }
 
-    // Where a verb, its negation and the verb again start (要不要), from a position; -1 when none does.
-    private static int NotVerb(string text, int from)
+    // How long the verb is that stands both before and after the negation at a position (要不要: 1, 需要不需要: 2); 0 for
+    // none. Not before a position already taken.
+    private static int VerbAround(string text, int negation, int from)
     {
-        for (var i = text.IndexOfAny(Negations, Math.Min(from + 1, text.Length)); i > 0 && i + 1 < text.Length; i = text.IndexOfAny(Negations, i + 1))
-            if (text[i - 1] == text[i + 1] && IsHan(text[i - 1]) && i - 1 >= from)
-                return i - 1;
-        return -1;
+        for (var length = 2; length >= 1; length--)
+        {
+            if (negation - length < from || negation + length >= text.Length)
+                continue;
+            var before = text.AsSpan(negation - length, length);
+            if (before.SequenceEqual(text.AsSpan(negation + 1, length)) && !before.ContainsAnyExceptInRange('\u3400', '\u9fff'))
+                return length;
+        }
+        return 0;
     }
 
     private static readonly char[] Negations = ['不', '唔', '沒', '没'];
-
-    private static bool IsHan(char c) => c is >= '\u4e00' and <= '\u9fff';
 
     /// <summary>
     /// The question as searched and shown: control and invisible format characters (NUL, zero-width spaces, direction

@@ -114,7 +114,7 @@ public sealed class Answerer : IDisposable
         public Attempt? InContext(Question message, FollowUpContext context, Attempt alone)
         {
             var turn = FollowUps.TurnsTo(message.Text);
-            if (turn is null && !FollowUps.RefersBack(message.Text) && (NamesItsTopic(alone) || IsFullQuestion(alone)) || HasUnknownWords(alone))
+            if ((turn is null && !FollowUps.RefersBack(message.Text) && NamesItsTopic(alone)) || HasUnknownWords(alone))
                 return null;
             var named = context.PassageId is { } id && searcher.DocOf(id) is { } doc
                 ? FollowUps.NamePointedAt(message.Text, searcher.Passage(doc).Text)
@@ -131,30 +131,30 @@ public sealed class Answerer : IDisposable
             var own = alone.Query?.Mentions ?? [];
             var topic = resolved.Query!.Mentions.Where(mention => !IsOwn(mention, own)).MaxBy(mention => mention.Weight);
             var answer = PassageKey(searcher, resolved.Ranked[0]);
-            return SpeaksTo(answer, message, own) && (topic is null || IsHeld(topic, answer)) ? resolved : null;
+            return SpeaksTo(answer, message, own, context.Topic) && (topic is null || IsHeld(topic, answer)) ? resolved : null;
         }
 
-        // A message that says three things of its own is a question of its own, even in everyday words (「香港的醫療券
-        // 可以在內地用嗎？」, "When are government rates due this quarter?"): a follow-up that leans on the topic before
-        // is short (「有幾多個單位？」, 「將來還會增加嗎？」) or points back.
-        private static bool IsFullQuestion(Attempt alone) => alone.Query?.Mentions.Count >= FullQuestionWords;
-
-        private const int FullQuestionWords = 3;
-
         // A message names its own topic with a word rare in general writing that the text uses: 「香港在全球創新指數排第
-        // 幾？」 does, 「有幾多個單位？」 and 「將來還會增加嗎？」 do not. (Unknown words were ruled out before.)
+        // 幾？」 does, 「有幾多個單位？」 and 「將來還會增加嗎？」 do not.
         private static bool NamesItsTopic(Attempt alone) => alone.Query?.Mentions.Any(mention => mention.Uncommon) == true;
 
-        // The passage found in context speaks to the message: it holds a word of the message's own, or the message's
-        // own words are all everyday words the text uses (「將來還會增加嗎？」, 「佢係咩？」 with none), or a short message
-        // asks for a fact that it gives ("How long does it run?"). A word the text never uses that the passage cannot
-        // hold (學費, Mark Six) means the message is about something else, which the topic of the conversation must not
-        // answer; so does a full question's own words, asked of another topic's fact ("When are government rates due
-        // this quarter?" is not about 八達通's launch date).
-        private static bool SpeaksTo(string passageKey, Question message, IReadOnlyList<PassageQuery.Mention> own) =>
-            own.Any(mention => IsHeld(mention, passageKey))
-            || own.All(mention => !mention.Absent && !mention.Uncommon)
-            || message.Asks is not null && own.Count < FullQuestionWords;
+        // The passage found in context, as an answer or as the related passage of a partial one, speaks to the message:
+        // it holds a word of the message's own (not one inside the previous topic's name, as 香港 is in 香港科技園公司);
+        // or the message is short, as a follow-up leaning on the topic is, and either its own words are all everyday
+        // words the text uses (「將來還會增加嗎？」, 「佢係咩？」 with none) or it asks for a fact of the topic ("How long
+        // does it run?"). A word the text never uses that the passage cannot hold (學費, Mark Six) means the message is
+        // about something else, which the topic of the conversation must not answer; so do the everyday words of a
+        // full question (「香港的醫療券可以在內地用嗎？」, "When are government rates due this quarter?").
+        private static bool SpeaksTo(string passageKey, Question message, IReadOnlyList<PassageQuery.Mention> own, IReadOnlyList<string> previousTopic)
+        {
+            var topicKey = ChineseText.ComparisonKey(string.Concat(previousTopic));
+            return own.Any(mention => IsHeld(mention, passageKey) && !topicKey.Contains(ChineseText.ComparisonKey(mention.Surface), StringComparison.Ordinal))
+                || own.Count < FullQuestionWords
+                    && (own.All(mention => !mention.Absent && !mention.Uncommon) || message.Asks is not null);
+        }
+
+        // A message saying three things of its own is a question of its own.
+        private const int FullQuestionWords = 3;
 
         private static bool IsOwn(PassageQuery.Mention mention, IReadOnlyList<PassageQuery.Mention> own) =>
             own.Any(word => word.Surface == mention.Surface);
@@ -198,17 +198,17 @@ public sealed class Answerer : IDisposable
     /// <summary>
     /// Whether the best passage answers the question: it covers enough of the question's weight; if the question has a
     /// word the text never uses, more than that; and if the question asks for a kind of fact, it gives one, and names the
-    /// thing asked about (手續費) when the question names one. A passage
-    /// almost as close that gives the fact goes first instead (in <paramref name="ranked"/>); when none does, the
-    /// answer is partial: what the text mentions, and what of the question it does not.
+    /// thing asked about (手續費) when the question names one. A passage further down that does goes first instead (in
+    /// <paramref name="ranked"/>); when none does, the answer is partial: what the text mentions, and what of the
+    /// question it does not.
     /// </summary>
     private AnswerStatus Judge(PassageSearcher searcher, Question question, PassageQuery query, RankedPassage[] ranked, int offset,
         out string? mentioned, out string? missing)
     {
         (mentioned, missing) = (null, null);
-        var best = ranked.Length > 0 ? ranked[0].Confidence : 0;
-        if (best < settings.ConfidenceThreshold)
+        if (ranked.Length == 0 || ranked[0].Confidence < settings.ConfidenceThreshold)
             return AnswerStatus.NoAnswer;
+        var best = ranked[0].Confidence;
         var features = settings.Features;
         if (features.HasFlag(QueryFeatures.UnknownWords) && best < settings.UnknownWordConfidence && query.Mentions.Any(mention => mention.Unknown))
             return AnswerStatus.NoAnswer;
@@ -217,11 +217,9 @@ public sealed class Answerer : IDisposable
 
         var text = PassageKey(searcher, ranked[0]);
         bool Held(PassageQuery.Mention mention) => IsHeld(mention, text);
-        var topic = query.Mentions.Where(Held).MaxBy(mention => mention.Weight);
         // The thing asked about (手續費), in any form the synonyms give it.
-        var about = question.AskedAbout is { } named
-            ? query.Mentions.FirstOrDefault(mention => mention.Forms.Contains(named))?.Forms ?? [named]
-            : null;
+        var named = question.AskedAbout is null ? null : ChineseText.ComparisonKey(question.AskedAbout);
+        var about = named is null ? null : query.Mentions.FirstOrDefault(mention => mention.Forms.Contains(named))?.Forms ?? [named];
         // A passage further down that gives the fact goes first when it names all the names (words rare in general
         // writing) that the best one does: the text does say when 人工智能超算中心 starts, in its second passage. When
         // a kind of fact is asked, one almost as close goes first too. A question that only names a thing (「科技券有冇
@@ -241,10 +239,11 @@ public sealed class Answerer : IDisposable
             ranked[0] = first;
             return AnswerStatus.Answered;
         }
-        if (topic is null)
+        if (query.Mentions.Where(Held).MaxBy(mention => mention.Weight) is not { } topic)
             return AnswerStatus.NoAnswer;
         mentioned = topic.Surface;
-        missing = Join(query.Mentions.Where(mention => !Held(mention)).ToList());
+        // SmartCn may cut the thing asked about (手續 + 費) so that every word is held: it is still what is missing.
+        missing = Join(query.Mentions.Where(mention => !Held(mention)).ToList()) ?? question.AskedAbout;
         return AnswerStatus.Partial;
     }
 
@@ -253,7 +252,8 @@ public sealed class Answerer : IDisposable
     private static bool IsHeld(PassageQuery.Mention mention, string passageKey) =>
         mention.Forms.Any(form => passageKey.Contains(form, StringComparison.Ordinal));
 
-    // How far down, and how much less close, a passage giving the asked fact may be and still go first.
+    // How far down a passage giving the asked fact may be and still go first, and how much less close when it does not
+    // name the same names.
     private const int FactCandidates = 3;
     private const double FactMargin = 0.1;
 

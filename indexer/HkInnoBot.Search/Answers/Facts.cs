@@ -40,7 +40,9 @@ public static partial class Facts
     public static string? NamedIn(string question)
     {
         var text = ChineseText.ComparisonKey(question);
-        return Named.FirstOrDefault(thing => ChineseText.HoldsWord(text, thing));
+        return Named.FirstOrDefault(thing => ChineseText.HoldsWord(text, thing)) is { } named
+            ? question.Substring(text.IndexOf(named, StringComparison.Ordinal), named.Length) // as typed: the key keeps length
+            : null;
     }
 
     private static readonly string[] Named = [.. Cues.SelectMany(line => line.Groups).SelectMany(cues => cues)

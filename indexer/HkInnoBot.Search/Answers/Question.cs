@@ -13,7 +13,8 @@ namespace HkInnoBot.Search.Answers;
 /// <param name="Script">The script the user wrote in, which the reply uses.</param>
 /// <param name="Searchable">Cantonese rewritten, question words removed: what is searched for.</param>
 /// <param name="Asks">The kind of fact asked for (an amount, a date, a place…); null for an explanation.</param>
-/// <param name="AskedAbout">The thing asked about when the question names it (收費, 院長), which an answer must name.</param>
+/// <param name="AskedAbout">The thing asked about when the question names it (收費, 院長), as typed, which an answer must
+/// name.</param>
 public sealed record Question(string Text, bool WasShortened, Script Script, string Searchable, AskedFact? Asks, string? AskedAbout = null)
 {
     public static Question Parse(string? message, QueryFeatures features = QueryFeatures.All)

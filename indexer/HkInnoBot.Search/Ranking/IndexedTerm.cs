@@ -62,12 +62,7 @@ internal sealed class TermLookup(PassageSearcher searcher)
     public IndexedTerm Find(string field, string text)
     {
         var cache = searcher.Terms(field);
-        if (cache.TryGetValue(text, out var known))
-            return known;
-        var term = Read(field, text, PassageQuery.IsTopical(field, text));
-        if (cache.Count < PassageSearcher.MaxCachedTerms)
-            cache.TryAdd(text, term);
-        return term;
+        return cache.TryGetValue(text, out var known) ? known : cache.Add(text, Read(field, text, PassageQuery.IsTopical(field, text)));
     }
 
     private IndexedTerm Read(string field, string text, bool topical)

@@ -79,11 +79,11 @@ public sealed class PassageSearcher : IndexSearcher, IDisposable
     /// words, and a term's statistics and passages never change in a reader. Bounded, so questions of made-up words
     /// cannot grow it without end (about 300 bytes a term, and 8 bytes a passage that holds it).
     /// </summary>
-    internal ConcurrentDictionary<string, IndexedTerm> Terms(string field) => field == ChineseAnalysis.WordsField ? words : pairs;
+    internal BoundedCache<string, IndexedTerm> Terms(string field) => field == ChineseAnalysis.WordsField ? words : pairs;
 
-    private readonly ConcurrentDictionary<string, IndexedTerm> words = new(), pairs = new();
+    private readonly BoundedCache<string, IndexedTerm> words = new(MaxCachedTerms), pairs = new(MaxCachedTerms);
 
-    internal const int MaxCachedTerms = 100_000;
+    private const int MaxCachedTerms = 100_000;
 
     /// <summary>Analysed synonym alternatives: bounded by the synonyms file, valid as long as this reader.</summary>
     internal ConcurrentDictionary<string, PassageQuery.AnalysedAlternative> Alternatives { get; } = new();
