@@ -114,7 +114,7 @@ public sealed class Answerer : IDisposable
         public Attempt? InContext(Question message, FollowUpContext context, Attempt alone)
         {
             var turn = FollowUps.TurnsTo(message.Text);
-            if ((turn is null && !FollowUps.RefersBack(message.Text) && NamesItsTopic(alone)) || HasUnknownWords(alone))
+            if ((turn is null && !FollowUps.RefersBack(message.Text) && (NamesItsTopic(alone) || IsLong(alone))) || HasUnknownWords(alone))
                 return null;
             var named = context.PassageId is { } id && searcher.DocOf(id) is { } doc
                 ? FollowUps.NamePointedAt(message.Text, searcher.Passage(doc).Text)
@@ -153,8 +153,11 @@ public sealed class Answerer : IDisposable
                     && (own.All(mention => !mention.Absent && !mention.Uncommon) || message.Asks is not null);
         }
 
-        // A message saying three things of its own is a question of its own.
+        // A message saying three things of its own is a full question; one saying more is not read in context at all,
+        // which spares most questions a second search (a follow-up that leans on the topic says less).
         private const int FullQuestionWords = 3;
+
+        private static bool IsLong(Attempt alone) => alone.Query?.Mentions.Count > FullQuestionWords;
 
         private static bool IsOwn(PassageQuery.Mention mention, IReadOnlyList<PassageQuery.Mention> own) =>
             own.Any(word => word.Surface == mention.Surface);
