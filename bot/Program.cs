@@ -27,7 +27,6 @@ builder.Services.AddOptions<AnswerOptions>()
     .ValidateOnStart();
 builder.Services.AddOptions<SearchSettings>()
     .Bind(builder.Configuration.GetSection("Search"))
-    .Validate(search => search.ConfidenceThreshold is >= 0 and <= 1, "Search:ConfidenceThreshold must be between 0 and 1.")
     .Validate(search => search.RefreshInterval >= TimeSpan.FromMilliseconds(100) && search.RefreshInterval <= TimeSpan.FromHours(1),
         "Search:RefreshInterval must be between 00:00:00.1 and 01:00:00.")
     .ValidateOnStart();

@@ -92,7 +92,7 @@ public static class AnswerCards
         if (moreOffset is { } offset)
             actions.Add(new SubmitAction(In(script, "更多結果"), ButtonValue.MoreResults(query, offset)));
         return WithVotes(votes, script, query, answer.Hits[0],
-            all => PassageCard(Asked(answer.Question, answer.About), script, answer.Hits[0], answer.ShortAnswer, all), actions);
+            all => PassageCard(Asked(answer), script, answer.Hits[0], ShortAnswerLine(answer), all), actions);
     }
 
     /// <summary>
@@ -107,15 +107,30 @@ public static class AnswerCards
         var related = In(question.Script, "相關段落");
         var source = $"{In(question.Script, "資料來源")}：{hit.Title}（{hit.Updated}）";
         return WithVotes(votes, question.Script, StandingAlone(answer), hit, actions => Card(
-            [Subtle(Asked(question, answer.About)), Bold(message), Subtle(related), Bold(hit.Section),
+            [Subtle(Asked(answer)), Bold(message), Subtle(related), Bold(hit.Section),
                 new TextBlock(hit.Highlighted ?? hit.Text), Subtle(source)],
             actions,
             string.Join("\n\n", message, $"{related}：{hit.Section}", hit.Text, source)));
     }
 
     // The question as the user wrote it and, for a follow-up, what it was taken to be about, so a wrong guess shows.
-    private static string Asked(Question question, string? about = null) =>
-        $"{In(question.Script, "問")}：{question.Text}" + (about is null ? "" : $"{In(question.Script, "（關於：")}{about}）");
+    // A word read differently (a slip on a phonetic keyboard) shows the word it was read as.
+    private static string Asked(Question question, string? about = null, IReadOnlyList<string>? readAs = null) =>
+        $"{In(question.Script, "問")}：{question.Text}"
+        + (about is null ? "" : $"{In(question.Script, "（關於：")}{about}）")
+        + (readAs is null ? "" : string.Concat(readAs.Select(word => $"{In(question.Script, "（按「")}{word}{In(question.Script, "」搜尋）")}")));
+
+    private static string Asked(Answer answer) => Asked(answer.Question, answer.About, answer.ReadAs);
+
+    /// <summary>The short answer, part by part: what the passage gives, and the parts asked that it has nothing of the
+    /// kind for named as such (「2 億元（未有提及日期）」); null when no part is given.</summary>
+    private static string? ShortAnswerLine(Answer answer)
+    {
+        if (answer.ShortAnswer is not { } given)
+            return null;
+        var missing = answer.ShortParts.Where(part => !part.InPassage).Select(part => KindName(part.Kind)).Distinct().ToList();
+        return missing.Count == 0 ? given : $"{given}{In(answer.Question.Script, $"（未有提及{string.Join("、", missing)}）")}";
+    }
 
     // What the buttons carry: a follow-up as understood with its topic, so a click needs no conversation state.
     private static string StandingAlone(Answer answer) => (answer.Understood ?? answer.Question).Text;
@@ -124,8 +139,9 @@ public static class AnswerCards
     private static string KindName(AskedFact asked) => asked switch
     {
         AskedFact.Contact => "聯絡方法", AskedFact.Address => "地址", AskedFact.Time => "時間", AskedFact.Rate => "比率",
-        AskedFact.Money => "金額", AskedFact.Rank => "排名", AskedFact.Deadline => "截止日期", AskedFact.Date => "日期",
-        AskedFact.Person => "人選", AskedFact.Place => "地點", AskedFact.Quantity => "數目",
+        AskedFact.Ratio => "比例", AskedFact.Money => "金額", AskedFact.Area => "面積", AskedFact.Duration => "年期",
+        AskedFact.Rank => "排名", AskedFact.Deadline => "截止日期", AskedFact.Date => "日期", AskedFact.Person => "人選",
+        AskedFact.Place => "地點", AskedFact.Name => "名稱", AskedFact.Quantity => "數目",
         _ => throw new ArgumentOutOfRangeException(nameof(asked)),
     };
 

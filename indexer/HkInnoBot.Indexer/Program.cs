@@ -5,5 +5,6 @@ var root = new RootCommand("HkInnoBot indexer: builds the passage index from cor
 root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(ReviewCommand.Create());
 return root.Parse(args).Invoke();

@@ -2,7 +2,7 @@ using HkInnoBot.Search.Ranking;
 
 namespace HkInnoBot.Search;
 
-/// <summary>Where the index and corpus live and when a question counts as answered. Bound from configuration
+/// <summary>Where the index and corpus live, and how the bot follows them. Bound from configuration
 /// section "Search" by the bot; set from the command line by the indexer.</summary>
 public sealed class SearchSettings
 {
@@ -19,13 +19,6 @@ public sealed class SearchSettings
     public string IndexPath { get; set; } = DefaultIndexPath;
 
     public string CorpusPath { get; set; } = DefaultCorpusPath;
-
-    /// <summary>Below this confidence of the best passage, the text is taken to have no answer.</summary>
-    public double ConfidenceThreshold { get; set; } = 0.2;
-
-    /// <summary>When the question has a word the text never uses, the confidence it takes to answer anyway: such a
-    /// question is more often about something else that shares the rest of its words (書簿津貼 is not the text's 津貼).</summary>
-    public double UnknownWordConfidence { get; set; } = 0.3;
 
     /// <summary>Whether a running bot rebuilds the index when documents in the corpus folder are added, changed or removed.</summary>
     public bool WatchCorpus { get; set; } = true;

@@ -70,8 +70,8 @@ public sealed class HttpEndpointTests(BotHostFixture fixture)
     }
 
     [Theory]
-    [InlineData("數碼港停車場點收費？", "政策文件提到「數碼港」，但沒有提及停車、收費。", "相關段落", "資料來源：")]
-    [InlineData("数码港停车场怎么收费？", "政策文件提到「数码港」，但没有提及停车、收费。", "相关段落", "资料来源：")]
+    [InlineData("數碼港嘅地址係邊？", "政策文件提到「數碼港」，但沒有提及地址。", "相關段落", "資料來源：")]
+    [InlineData("数码港的地址在哪里？", "政策文件提到「数码港」，但没有提及地址。", "相关段落", "资料来源：")]
     public async Task Says_what_the_text_mentions_and_what_it_does_not_when_the_asked_fact_is_absent(
         string question, string message, string related, string source)
     {
@@ -84,8 +84,40 @@ public sealed class HttpEndpointTests(BotHostFixture fixture)
         Assert.StartsWith(message, (string?)reply["attachments"]![0]!["content"]!["fallbackText"]);
     }
 
+    [Fact]
+    public async Task Gives_the_same_count_whichever_measure_word_counts_the_companies()
+    {
+        var answers = new List<string>();
+        foreach (var measureWord in new[] { "家", "間", "個" })
+        {
+            var card = Card(Assert.Single(await fixture.AnonymousServer.ExchangeAsync(Json("message", $"香港有多少{measureWord}初創企業？"))));
+            answers.Add(Texts(card)[1]);
+        }
+        Assert.Equal(["答：近 4,300 間初創企業"], answers.Distinct());
+    }
+
+    [Fact]
+    public async Task Answers_both_parts_of_a_two_part_question()
+    {
+        var card = Card(Assert.Single(await fixture.AnonymousServer.ExchangeAsync(Json("message", "先進製造業中心在哪裡？面積有多大？"))));
+
+        Assert.Equal("答：將軍澳創新園；約 108,600 平方米", Texts(card)[1]);
+    }
+
     [Theory]
-    [InlineData("香港科技園公司係咩？", "佢支援幾多間公司？", "1,500", "問：佢支援幾多間公司？（關於：香港科技園公司）")]
+    [InlineData("科技卷批咗幾多宗申請？", "問：科技卷批咗幾多宗申請？（按「科技券」搜尋）")] // 券 typed as its homophone 卷
+    [InlineData("科技\u200b券批咗幾多宗申請？", "問：科技券批咗幾多宗申請？")] // a zero-width space pasted from a web page
+    [InlineData("&#31185;&#25216;&#21048;批咗幾多宗申請？", "問：科技券批咗幾多宗申請？")]
+    public async Task Reads_a_slip_or_what_a_question_carries_invisibly_and_says_how_it_read_it(string question, string asked)
+    {
+        var card = Card(Assert.Single(await fixture.AnonymousServer.ExchangeAsync(Json("message", question))));
+
+        Assert.Equal(asked, Texts(card)[0]);
+        Assert.Equal("答：超過 32,000 宗", Texts(card)[1]);
+    }
+
+    [Theory]
+    [InlineData("數字政策辦公室係咩？", "幾時成立？", "2024 年 7 月", "問：幾時成立？（關於：數字政策辦公室）")]
     [InlineData("数码港超算中心是什么？", "什么时候开始？", "2024 年", "问：什么时候开始？（关于：数码港、超算中心）")]
     public async Task Answers_a_follow_up_in_the_same_conversation_and_shows_what_it_was_taken_to_be_about(
         string first, string followUp, string expected, string understood)

@@ -46,12 +46,12 @@ public class AnalysisTests
     [Theory]
     [InlineData("科技券係咩？", "科技券")]
     [InlineData("科技券系咩嚟？", "科技券系")]
-    [InlineData("香港有幾多間初創企業？", "香港有 間初創企業")]
+    [InlineData("香港有幾多間初創企業？", "香港有 初創企業")] // the measure word asks with 幾多, whichever the asker picks
     [InlineData("百項方案幾時開始推？", "百項方案 開始推")]
     [InlineData("政府點樣吸引人才？", "政府 吸引人才")]
     [InlineData("有冇資助大學買儀器？", "資助大學買儀器")]
     [InlineData("邊度可以申請？", "可以申請")]
-    [InlineData("数码港有几多间初创？", "数码港有 间初创")]
+    [InlineData("数码港有几多间初创？", "数码港有 初创")]
     [InlineData("兩地關係係點？", "兩地關係是點")]
     [InlineData("科技券的目的", "科技券的目的")]
     [InlineData("微電子中心落成了嗎？", "微電子中心落成了")]
@@ -88,7 +88,24 @@ public class AnalysisTests
         QueryText.Clean("a" + new string(' ', 300) + "科技券", out cut);
         Assert.False(cut);
         Assert.Equal(QueryText.MaxLength - 1, QueryText.Clean(new string('科', QueryText.MaxLength - 1) + "😀").Length);
-        Assert.Equal("科技 券", QueryText.Clean("科技\0\u200B券\u202E"));
+        Assert.Equal("科技 券", QueryText.Clean("科技\0券\u202E")); // a control character separates, a direction mark goes
         Assert.Equal("", QueryText.Clean(null));
+    }
+
+    [Theory]
+    [InlineData("科技\u200b券係咩？")] // a zero-width space, as pasted from a web page
+    [InlineData("科技\u200d券係咩？")] // a zero-width joiner
+    [InlineData("科技\u00ad券係咩？")] // a soft hyphen
+    [InlineData("\ufeff科技券係咩？")] // a byte-order mark
+    [InlineData("&#31185;&#25216;&#21048;係咩？")] // HTML character references
+    [InlineData("&#x79D1;&#x6280;&#x5238;係咩？")]
+    public void WhatAQuestionCarriesInvisiblyIsCleanedBeforeAnythingReadsIt(string question) =>
+        Assert.Equal("科技券係咩？", QueryText.Clean(question));
+
+    [Fact]
+    public void ALinkPastedBesideTheQuestionIsNotSearched()
+    {
+        Assert.Equal("科技券點申請", QueryText.Prepare(QueryText.Clean("https://www.itf.gov.hk/tc/funding-programmes/tvp.html 科技券點申請？")));
+        Assert.Equal("科技券 點申請", QueryText.Prepare(QueryText.Clean("科技券 www.itf.gov.hk 點申請？")));
     }
 }

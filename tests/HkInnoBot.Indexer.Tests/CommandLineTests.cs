@@ -30,17 +30,32 @@ public class CommandLineTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     [Fact]
     public void BatchSearchMarksARelatedPassageThatDoesNotGiveTheAskedFactAsPartial()
     {
-        var (exit, stdout, _) = Run(["search", "--json"], "數碼港停車場點收費？\n數碼港有多少間初創企業？\n");
+        var (exit, stdout, _) = Run(["search", "--json"], "數碼港嘅地址係邊？\n數碼港有多少間初創企業？\n");
         Assert.Equal(0, exit);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
 
         Assert.False(lines[0].GetProperty("answered").GetBoolean());
         Assert.True(lines[0].GetProperty("partial").GetBoolean());
         Assert.Equal("數碼港", lines[0].GetProperty("mentioned").GetString());
-        Assert.Contains("收費", lines[0].GetProperty("missing").GetString());
+        Assert.Equal("地址", lines[0].GetProperty("missing").GetString());
         Assert.Contains("數碼港", lines[0].GetProperty("hits")[0].GetProperty("text").GetString());
+        Assert.Equal(JsonValueKind.Null, lines[0].GetProperty("short").ValueKind);
         Assert.True(lines[1].GetProperty("answered").GetBoolean());
         Assert.False(lines[1].GetProperty("partial").GetBoolean());
+    }
+
+    [Fact]
+    public void BatchSearchGivesTheShortAnswerTheUserSeesAndTheReadingOfASlip()
+    {
+        var (exit, stdout, _) = Run(["search", "--json"], "科技卷批咗幾多宗申請？\n科技券係咩？\n");
+        Assert.Equal(0, exit);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        Assert.Equal("超過 32,000 宗", lines[0].GetProperty("short").GetString());
+        Assert.Equal(["科技券"], lines[0].GetProperty("readAs").EnumerateArray().Select(word => word.GetString()));
+        Assert.InRange(lines[0].GetProperty("probability").GetDouble(), 0, 1);
+        Assert.Equal(JsonValueKind.Null, lines[1].GetProperty("short").ValueKind);
+        Assert.Equal(JsonValueKind.Null, lines[1].GetProperty("readAs").ValueKind);
     }
 
     [Fact]
@@ -54,22 +69,33 @@ public class CommandLineTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     }
 
     [Fact]
-    public void EvalPrintsRecallPerLanguageAndTheOutOfScopeHandling()
+    public void EvalPrintsRecallPerLanguageAndTheUnanswerableHandling()
     {
         var file = Path.GetTempFileName();
         File.WriteAllLines(file,
         [
             """{"id":"a","lang":"yue","q":"科技券係咩？","expect":["科技券"]}""",
-            """{"id":"b","lang":"hans","q":"香港有多少间初创企业？","expect":["近4,300間初創企業"]}""",
+            """{"id":"b","lang":"hans","q":"香港有多少间初创企业？","expect":["近4,300間初創企業"],"short":["近 4,300 間"]}""",
             """{"id":"c","lang":"oos","q":"How do I renew my passport?","expect":[]}""",
-            """{"id":"d","lang":"oos","style":"fact-absent","q":"數碼港停車場點收費？","expect":[]}""",
+            """{"id":"d","lang":"oos","kind":"fact-absent","q":"数码港停车场怎么收费？","expect":[]}""",
         ]);
         var (exit, stdout, _) = Run(["eval", file]);
         Assert.Equal(0, exit);
         Assert.Matches(@"yue\s+1\s+1\.000\s+1\.000\s+1\.000\s+0", stdout);
         Assert.Matches(@"in-scope\s+2\s+1\.000", stdout);
-        Assert.Contains("out-of-scope: 2 questions, 2 declined (1 as partial), 0 answered", stdout);
         Assert.Contains("fact-absent: 1/1 declined", stdout);
+        Assert.Matches(@"unanswerable declined or partial\s+2/2 \(100\.0 %\)", stdout);
+        Assert.Matches(@"short answer holds gold\s+1/1 \(100\.0 %\)", stdout);
+    }
+
+    [Fact]
+    public void EvalOfTheBankReportsTrainTestAndTheGap()
+    {
+        var (exit, stdout, _) = Run(["eval", Path.Combine(AppContext.BaseDirectory, "data", "bank")]);
+        Assert.Equal(0, exit);
+        Assert.Matches(@"\s+train\s+test\s+gap", stdout);
+        Assert.Matches(@"R@1 \(answerable\)\s+\d+/\d+ \(\d+\.\d %\)\s+\d+/\d+ \(\d+\.\d %\)\s+[+-]?\d+\.\d", stdout);
+        Assert.Contains("reliability", stdout);
     }
 
     [Fact]

@@ -4,40 +4,41 @@ using HkInnoBot.Tests;
 namespace HkInnoBot.Indexer.Tests;
 
 /// <summary>
-/// A regression gate on answer quality over the project's own questions (tests/data/questions.jsonl). The floors sit
-/// a little under the measured values (see the README): a change that loses quality fails here.
+/// A regression gate on answer quality, on the question bank's test split: questions and conversations by writers whose
+/// lines no decision was fitted or tuned on. The floors sit a little under the measured values (README, "Quality"): a
+/// change that loses quality on questions nobody tuned for fails here. The train split is held to the same figures, so
+/// a change that only fits train shows as a gap.
 /// </summary>
 public class QualityGateTests(ShippedIndex index) : IClassFixture<ShippedIndex>
 {
-    private static readonly string QuestionsFile = Path.Combine(AppContext.BaseDirectory, "data", "questions.jsonl");
+    private static readonly QuestionBank Bank = QuestionBank.Load(Path.Combine(AppContext.BaseDirectory, "data", "bank"));
 
     [Fact]
-    public void TheProjectsQuestionSetIsLargeAndCoversEveryKind()
+    [Trait("Speed", "Slow")]
+    public void TheTestSplitStaysAboveItsFloors()
     {
-        var questions = EvalQuestion.Load(QuestionsFile);
-        Assert.True(questions.Count >= 200);
-        Assert.Equal(questions.Count, questions.Select(q => q.Id).Distinct().Count());
-        foreach (var lang in new[] { "hant", "hans", "yue", "mixed", "en", "oos" })
-            Assert.Contains(questions, q => q.Lang == lang);
-        Assert.Contains(questions, q => q.Style == "paraphrase");
-        Assert.Contains(questions, q => q.Style == "near-miss");
-        Assert.Contains(questions, q => q.Style == "fact-absent");
+        var test = Figures.Of(Evaluator.Run(index.Answerer, Bank.Test));
+
+        Assert.True(test.RecallAt1.Value >= 0.92, $"R@1 {test.RecallAt1}");
+        Assert.True(test.AnswerableDeclined.Value <= 0.065, $"answerable declined {test.AnswerableDeclined}");
+        Assert.True(test.UnanswerableDeclined.Value >= 0.63, $"unanswerable declined or partial {test.UnanswerableDeclined}");
+        Assert.True(test.FollowUpsRight.Value >= 0.76, $"follow-ups right {test.FollowUpsRight}");
+        Assert.True(test.TyposAnswered.Value >= 0.89, $"typos answered {test.TyposAnswered}");
+        Assert.True(test.MisreadWithoutTypo.Value <= 0.01, $"read as another word without a typo {test.MisreadWithoutTypo}");
+        Assert.True(test.ShortHoldsGold.Value >= 0.42, $"short answers holding the gold {test.ShortHoldsGold}");
+        Assert.True(test.ShortWrong.Value <= 0.045, $"short answers wrong {test.ShortWrong}");
     }
 
     [Fact]
-    public void RecallAndNoAnswerStayAboveTheirFloors()
+    [Trait("Speed", "Slow")]
+    public void TestStaysWithinReachOfTrain()
     {
-        var outcomes = Evaluator.Run(index.Answerer, EvalQuestion.Load(QuestionsFile));
-        var table = Evaluator.Table(outcomes).ToDictionary(row => row.Group);
-        var outOfScope = outcomes.Where(o => !o.Question.InScope).ToList();
+        var train = Figures.Of(Evaluator.Run(index.Answerer, Bank.Train)).Rows().ToList();
+        var test = Figures.Of(Evaluator.Run(index.Answerer, Bank.Test)).Rows().ToList();
 
-        Assert.True(table["in-scope"].RecallAt1 >= 0.935, $"R@1 {table["in-scope"].RecallAt1:F3}");
-        Assert.True(table["in-scope"].RecallAt3 >= 0.98, $"R@3 {table["in-scope"].RecallAt3:F3}");
-        Assert.True(table["style:paraphrase"].RecallAt1 >= 0.90, $"paraphrase R@1 {table["style:paraphrase"].RecallAt1:F3}");
-        Assert.True(table["in-scope"].Declined <= 0.025 * table["in-scope"].Questions, $"{table["in-scope"].Declined} in-scope declined");
-        // Questions that share words with the text, or ask about its topics for what it does not say.
-        var nearMisses = outOfScope.Where(o => o.Question.Style is "near-miss" or "fact-absent").ToList();
-        Assert.True(nearMisses.Count(o => !o.Answered) >= 0.78 * nearMisses.Count, $"{nearMisses.Count(o => !o.Answered)}/{nearMisses.Count} near misses declined");
-        Assert.True(outOfScope.Count(o => !o.Answered) >= 0.8 * outOfScope.Count, "too few off-topic questions declined");
+        // Measured gaps are within 3 points but for questions the text cannot answer (README): the floor here is looser,
+        // so that the gate fails on a change that widens them, not on the gap that is known.
+        foreach (var ((name, trainShare), (_, testShare)) in train.Zip(test))
+            Assert.True(Math.Abs(trainShare.Value - testShare.Value) <= 0.12, $"{name}: train {trainShare}, test {testShare}");
     }
 }

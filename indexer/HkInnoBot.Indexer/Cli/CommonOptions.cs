@@ -21,17 +21,11 @@ internal static class CommonOptions
         DefaultValueFactory = _ => SearchSettings.DefaultCorpusPath,
     };
 
-    public static readonly Option<double> Threshold = new("--threshold")
-    {
-        Description = "Confidence below which a question counts as unanswered",
-        DefaultValueFactory = _ => new SearchSettings().ConfidenceThreshold,
-    };
-
     /// <summary>A command that works on the index, with the options every such command takes.</summary>
     public static Command IndexCommand(string name, string description)
     {
         var command = new Command(name, description);
-        foreach (var option in new Option[] { Index, Corpus, Threshold })
+        foreach (var option in new Option[] { Index, Corpus })
             command.Options.Add(option);
         return command;
     }
@@ -40,7 +34,6 @@ internal static class CommonOptions
     {
         IndexPath = Path.GetFullPath(parse.GetValue(Index)!),
         CorpusPath = Path.GetFullPath(parse.GetValue(Corpus)!),
-        ConfidenceThreshold = parse.GetValue(Threshold),
     };
 
     /// <summary>Progress goes to stderr, so stdout stays clean for --json. Dispose it to flush the last lines.</summary>

@@ -9,27 +9,28 @@ namespace HkInnoBot.Indexer.Cli;
 
 internal static class EvalCommand
 {
-    private static readonly double[] Thresholds = [0.10, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40, 0.50];
-
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file")
+        var path = new Argument<string>("questions")
         {
-            Description = "Questions, JSONL: {\"id\",\"lang\",\"q\",\"expect\"[,\"style\"]}, or conversations: {\"id\",\"lang\",\"turns\":[{\"q\",\"expect\"}]}",
+            Description = "A question bank folder (train/ and test/ of JSONL files: both splits are reported, and the gap), " +
+                "or one JSONL file of questions {\"id\",\"lang\",\"q\",\"expect\",…} or conversations {\"id\",\"lang\",\"turns\":[…]}",
         };
-        var misses = new Option<bool>("--misses") { Description = "Also list the questions not answered at rank 1 or wrongly declined/answered" };
-        var thresholds = new Option<bool>("--thresholds") { Description = "Also show the no-answer trade-off at a range of thresholds" };
+        var misses = new Option<bool>("--misses") { Description = "Also list the questions handled wrongly" };
         var ablation = new Option<bool>("--ablation") { Description = "Compare with each query-understanding step switched off" };
-        var command = CommonOptions.IndexCommand("eval", "Measure R@1, R@3, MRR and the no-answer behaviour on a question file");
-        command.Arguments.Add(file);
-        foreach (var option in new Option[] { misses, thresholds, ablation })
-            command.Options.Add(option);
+        var command = CommonOptions.IndexCommand("eval", "Measure retrieval, answering and declining on a question bank or file");
+        command.Arguments.Add(path);
+        command.Options.Add(misses);
+        command.Options.Add(ablation);
         command.SetAction(parse =>
         {
-            IReadOnlyList<EvalQuestion> questions;
+            var source = parse.GetValue(path)!;
+            IReadOnlyList<(string Name, IReadOnlyList<EvalQuestion> Questions)> sets;
             try
             {
-                questions = EvalQuestion.Load(parse.GetValue(file)!.FullName);
+                sets = QuestionBank.IsBank(source)
+                    ? QuestionBank.Load(source) is var bank ? [(QuestionBank.TrainFolder, bank.Train), (QuestionBank.TestFolder, bank.Test)] : []
+                    : [(Path.GetFileName(source), EvalQuestion.Load(source))];
             }
             catch (Exception e) when (e is FormatException or IOException)
             {
@@ -37,47 +38,62 @@ internal static class EvalCommand
                 return 2;
             }
             var settings = CommonOptions.Settings(parse);
-            IReadOnlyList<EvalOutcome> outcomes;
+            List<IReadOnlyList<EvalOutcome>> outcomes;
             using (var logging = CommonOptions.Logging(LogLevel.Warning))
             using (var answerer = Answerer.Open(settings, logging.CreateLogger("indexer")))
-                outcomes = Evaluator.Run(answerer, questions);
-            Print(outcomes);
-            if (parse.GetValue(thresholds))
-                PrintThresholds(outcomes);
+                outcomes = [.. sets.Select(set => Evaluator.Run(answerer, set.Questions))];
+            foreach (var (set, outcome) in sets.Zip(outcomes))
+                PrintRecall(set.Name, outcome);
+            PrintFigures([.. sets.Select(set => set.Name)], [.. outcomes.Select(Figures.Of)]);
+            foreach (var (set, outcome) in sets.Zip(outcomes))
+                PrintReliability(set.Name, outcome);
             if (parse.GetValue(ablation))
-                PrintAblation(settings, questions);
+                PrintAblation(settings, sets);
             if (parse.GetValue(misses))
-                PrintMisses(outcomes);
+                foreach (var (set, outcome) in sets.Zip(outcomes))
+                    PrintMisses(set.Name, outcome);
             return 0;
         });
         return command;
     }
 
-    private static void Print(IReadOnlyList<EvalOutcome> outcomes)
+    private static void PrintRecall(string name, IReadOnlyList<EvalOutcome> outcomes)
     {
+        Console.WriteLine($"\n{name}: {outcomes.Count} questions");
         Console.WriteLine($"{"group",-18} {"n",4} {"R@1",6} {"R@3",6} {"MRR",6} {"declined",8}");
         foreach (var row in Evaluator.Table(outcomes))
             Console.WriteLine($"{row.Group,-18} {row.Questions,4} {row.RecallAt1,6:F3} {row.RecallAt3,6:F3} {row.Mrr,6:F3} {row.Declined,8}");
-        var outOfScope = outcomes.Where(o => !o.Question.InScope).ToList();
-        Console.WriteLine($"out-of-scope: {outOfScope.Count} questions, {outOfScope.Count(o => !o.Answered)} declined " +
-            $"({outOfScope.Count(o => o.Status == AnswerStatus.Partial)} as partial), {outOfScope.Count(o => o.Answered)} answered");
-        foreach (var style in outOfScope.Where(o => o.Question.Style is not null).GroupBy(o => o.Question.Style!).OrderBy(g => g.Key))
-            Console.WriteLine($"  {style.Key}: {style.Count(o => !o.Answered)}/{style.Count()} declined");
-        var (right, followUps, offTopicAnswered) = Evaluator.FollowUps(outcomes);
-        if (followUps > 0)
-            Console.WriteLine($"follow-ups: {right}/{followUps} right ({(double)right / followUps:P1}), {offTopicAnswered} off-topic answered");
+        var unanswerable = outcomes.Where(o => !o.Question.InScope).ToList();
+        foreach (var kind in unanswerable.GroupBy(o => o.Question.KindOrStyle).OrderBy(g => g.Key))
+            Console.WriteLine($"  {kind.Key}: {kind.Count(o => !o.Answered)}/{kind.Count()} declined ({kind.Count(o => o.Status == AnswerStatus.Partial)} as partial)");
     }
 
-    private static void PrintThresholds(IReadOnlyList<EvalOutcome> outcomes)
+    /// <summary>The bank's figures, a column per set; with two sets (train, test), the gap between them in points.</summary>
+    private static void PrintFigures(IReadOnlyList<string> names, IReadOnlyList<Figures> figures)
     {
-        Console.WriteLine($"\n{"threshold",9} {"off-topic declined",19} {"in-scope declined",18}");
-        var outOfScope = outcomes.Count(o => !o.Question.InScope);
-        foreach (var (threshold, declined, wronglyDeclined) in Evaluator.Thresholds(outcomes, Thresholds))
-            Console.WriteLine($"{threshold,9:F2} {$"{declined}/{outOfScope}",19} {$"{wronglyDeclined}/{outcomes.Count - outOfScope}",18}");
+        Console.WriteLine();
+        Console.WriteLine($"{"",-34}" + string.Concat(names.Select(name => $"{name,22}")) + (figures.Count == 2 ? $"{"gap",8}" : ""));
+        var rows = figures.Select(f => f.Rows().ToList()).ToList();
+        for (var i = 0; i < rows[0].Count; i++)
+        {
+            var gap = figures.Count == 2 && rows[0][i].Value.Total > 0 && rows[1][i].Value.Total > 0
+                ? $"{(rows[1][i].Value.Value - rows[0][i].Value.Value) * 100,8:+0.0;-0.0;0.0}" : "";
+            Console.WriteLine($"{rows[0][i].Name,-34}" + string.Concat(rows.Select(r => $"{r[i].Value,22}")) + gap);
+        }
+    }
+
+    /// <summary>Of the replies given as answers, by the answer model's probability: how many were right. A calibrated
+    /// model's answers at about p are right about p of the time.</summary>
+    private static void PrintReliability(string name, IReadOnlyList<EvalOutcome> outcomes)
+    {
+        var answered = outcomes.Where(o => o.Answered).ToList();
+        Console.WriteLine($"\nreliability of the answers given ({name}): probability, answers, right");
+        foreach (var bin in Evaluator.Reliability(answered))
+            Console.WriteLine($"  {bin.From:F1}–{bin.To:F1} {bin.Answers,6} {bin.Right,6} ({(bin.Answers == 0 ? "-" : ((double)bin.Right / bin.Answers).ToString("P0"))})");
     }
 
     /// <summary>Each step of query understanding off in turn (and all of them off), on the same index.</summary>
-    private static void PrintAblation(SearchSettings settings, IReadOnlyList<EvalQuestion> questions)
+    private static void PrintAblation(SearchSettings settings, IReadOnlyList<(string Name, IReadOnlyList<EvalQuestion> Questions)> sets)
     {
         var variants = new List<(string Name, QueryFeatures Features)> { ("all steps", QueryFeatures.All) };
         variants.AddRange(Enum.GetValues<QueryFeatures>()
@@ -85,33 +101,23 @@ internal static class EvalCommand
             .Select(step => ($"without {step}", QueryFeatures.All & ~step)));
         variants.Add(("no steps", QueryFeatures.None));
 
-        Console.WriteLine($"\n{"variant",-26} {"R@1",6} {"R@3",6} {"MRR",6} {"paraphrase R@1",15} {"off-topic declined",19} {"in-scope declined",18} {"follow-ups right",17}");
+        Console.WriteLine($"\nablation, {string.Join(" / ", sets.Select(set => set.Name))}: R@1, answerable declined, unanswerable declined, follow-ups right, typos right");
         foreach (var (name, features) in variants)
         {
             using var answerer = Answerer.OpenExisting(new SearchSettings
             {
-                IndexPath = settings.IndexPath, CorpusPath = settings.CorpusPath, ConfidenceThreshold = settings.ConfidenceThreshold, Features = features,
+                IndexPath = settings.IndexPath, CorpusPath = settings.CorpusPath, Features = features,
             });
-            var outcomes = Evaluator.Run(answerer, questions);
-            var inScope = EvalScores.Of("in-scope", outcomes.Where(o => o.Question.InScope).ToList());
-            var outOfScope = outcomes.Where(o => !o.Question.InScope).ToList();
-            var (right, followUps, _) = Evaluator.FollowUps(outcomes);
-            // Reworded questions, which share few words with their passage: what each step does for them.
-            var paraphrases = outcomes.Where(o => o.Question.Style == "paraphrase").ToList();
-            var paraphraseR1 = paraphrases.Count > 0 ? EvalScores.Of("paraphrase", paraphrases).RecallAt1.ToString("F3") : "-";
-            Console.WriteLine($"{name,-26} {inScope.RecallAt1,6:F3} {inScope.RecallAt3,6:F3} {inScope.Mrr,6:F3} {paraphraseR1,15} " +
-                $"{$"{outOfScope.Count(o => !o.Answered)}/{outOfScope.Count}",19} {$"{inScope.Declined}/{inScope.Questions}",18} " +
-                $"{(followUps > 0 ? $"{right}/{followUps}" : "-"),17}");
+            var cells = sets.Select(set => Figures.Of(Evaluator.Run(answerer, set.Questions))).Select(f =>
+                $"{f.RecallAt1.Value,6:F3} {f.AnswerableDeclined.Value,6:P1} {f.UnanswerableDeclined.Value,6:P1} {f.FollowUpsRight.Value,6:P1} {f.TyposAnswered.Value,6:P1}");
+            Console.WriteLine($"{name,-26} {string.Join("  |  ", cells)}");
         }
     }
 
-    private static void PrintMisses(IReadOnlyList<EvalOutcome> outcomes)
+    private static void PrintMisses(string name, IReadOnlyList<EvalOutcome> outcomes)
     {
-        foreach (var o in outcomes)
-        {
-            var wrong = o.Question.InScope ? o.Rank != 1 || !o.Answered : o.Answered;
-            if (wrong)
-                Console.WriteLine($"  {o.Question.Id} [{o.Question.Lang}] rank={o.Rank?.ToString() ?? "-"} {o.Status} confidence={o.Confidence:F2}: {o.Question.Q}");
-        }
+        Console.WriteLine($"\nmisses in {name}:");
+        foreach (var o in outcomes.Where(o => !o.Right))
+            Console.WriteLine($"  {o.Question.Id} [{o.Question.KindOrStyle}] rank={o.Rank?.ToString() ?? "-"} {o.Status} p={o.Probability:F2} confidence={o.Confidence:F2}: {o.Question.Q}");
     }
 }

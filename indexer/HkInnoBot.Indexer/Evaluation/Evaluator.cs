@@ -4,8 +4,36 @@ using HkInnoBot.Search.Answers;
 namespace HkInnoBot.Indexer.Evaluation;
 
 /// <param name="Rank">Rank of the first correct passage within the evaluated depth; null if none.</param>
-/// <param name="Confidence">The best passage's confidence, which decides <paramref name="Answered"/>.</param>
-public sealed record EvalOutcome(EvalQuestion Question, int? Rank, bool Answered, double Confidence, AnswerStatus Status = AnswerStatus.Answered);
+/// <param name="Confidence">The best passage's confidence.</param>
+/// <param name="Short">The short answer shown, if any.</param>
+/// <param name="Probability">The answer model's probability for the first passage.</param>
+public sealed record EvalOutcome(EvalQuestion Question, int? Rank, bool Answered, double Confidence,
+    AnswerStatus Status = AnswerStatus.Answered, string? Short = null, double Probability = 0)
+{
+    /// <summary>The short answer part by part, with the short-answer model's probabilities.</summary>
+    public IReadOnlyList<ShortPart> ShortParts { get; init; } = [];
+
+    /// <summary>The words slips in the question were read as, if any.</summary>
+    public IReadOnlyList<string>? ReadAs { get; init; }
+
+    /// <summary>Whether a short answer made of the given text holds every gold span of the question.</summary>
+    public bool Holds(string? shown) => Question.Short is { Count: > 0 } gold && Answered && Rank == 1 && shown is not null
+        && gold.All(span => Evaluator.Squash(shown).Contains(Evaluator.Squash(span), StringComparison.Ordinal));
+
+    /// <summary>Whether a short answer of these parts shows something wrong: a part that holds none of the gold spans,
+    /// or any part above a wrong passage. A part left out (the text does not give it) is not wrong, only incomplete.</summary>
+    public bool IsWrong(IEnumerable<string?> shownParts) => Question.Short is { Count: > 0 } gold && shownParts.OfType<string>().ToList() is { Count: > 0 } shown
+        && (!(Answered && Rank == 1) || shown.Any(part => !gold.Any(span => Evaluator.Squash(part).Contains(Evaluator.Squash(span), StringComparison.Ordinal))));
+
+    /// <summary>Handled as a user would want: an answerable question answered with a right passage first, any other
+    /// declined or answered as partial.</summary>
+    public bool Right => Question.InScope ? Answered && Rank == 1 : !Answered;
+
+    /// <summary>For a question with gold short spans: the short answer shown holds every one of them.</summary>
+    public bool ShortHoldsGold => Holds(Short);
+
+    public bool ShortWrong => IsWrong(ShortParts.Select(part => part.Text));
+}
 
 /// <summary>Recall at 1 and 3, MRR and the no-answer behaviour for a group of outcomes.</summary>
 public sealed record EvalScores(string Group, int Questions, double RecallAt1, double RecallAt3, double Mrr, int Declined)
@@ -17,6 +45,57 @@ public sealed record EvalScores(string Group, int Questions, double RecallAt1, d
         outcomes.Count == 0 ? 0 : outcomes.Count(o => o.Rank <= 3) / (double)outcomes.Count,
         outcomes.Count == 0 ? 0 : outcomes.Sum(o => o.Rank is { } rank ? 1.0 / rank : 0) / outcomes.Count,
         outcomes.Count(o => !o.Answered));
+}
+
+/// <summary>A count out of a total, shown as both and as a share.</summary>
+public readonly record struct Share(int Count, int Total)
+{
+    public double Value => Total == 0 ? double.NaN : (double)Count / Total;
+
+    public override string ToString() => Total == 0 ? "-" : $"{Count}/{Total} ({Value:P1})";
+
+    public static Share Of<T>(IEnumerable<T> items, Func<T, bool> counted)
+    {
+        var list = items as IReadOnlyCollection<T> ?? items.ToList();
+        return new Share(list.Count(counted), list.Count);
+    }
+}
+
+/// <summary>What the question bank measures, on one split: how often the user gets what they should.</summary>
+public sealed record Figures(
+    Share RecallAt1, Share AnswerableDeclined, Share UnanswerableDeclined, Share FollowUpsRight, Share OffTopicFollowUpsAnswered,
+    Share TyposAnswered, Share MisreadWithoutTypo, Share ShortHoldsGold, Share ShortWrong)
+{
+    public static Figures Of(IReadOnlyList<EvalOutcome> outcomes)
+    {
+        var answerable = outcomes.Where(o => o.Question.InScope).ToList();
+        var followUps = outcomes.Where(o => o.Question.Turn > 1).ToList();
+        var facts = outcomes.Where(o => o.Question.Short is { Count: > 0 }).ToList();
+        return new Figures(
+            Share.Of(answerable, o => o.Rank == 1),
+            Share.Of(answerable, o => !o.Answered),
+            Share.Of(outcomes.Where(o => !o.Question.InScope), o => !o.Answered),
+            Share.Of(followUps, o => o.Right),
+            Share.Of(followUps.Where(o => !o.Question.InScope), o => o.Answered),
+            Share.Of(answerable.Where(o => o.Question.Typo is not null), o => o.Right),
+            Share.Of(outcomes.Where(o => o.Question.Typo is null), o => o.ReadAs is not null),
+            Share.Of(facts, o => o.ShortHoldsGold),
+            Share.Of(facts, o => o.ShortWrong));
+    }
+
+    /// <summary>Each figure with its name, in the order the README's tables give them.</summary>
+    public IEnumerable<(string Name, Share Value)> Rows() =>
+    [
+        ("R@1 (answerable)", RecallAt1),
+        ("answerable declined", AnswerableDeclined),
+        ("unanswerable declined or partial", UnanswerableDeclined),
+        ("follow-ups right", FollowUpsRight),
+        ("off-topic follow-ups answered", OffTopicFollowUpsAnswered),
+        ("typos answered right", TyposAnswered),
+        ("read as another word, no typo", MisreadWithoutTypo),
+        ("short answer holds gold", ShortHoldsGold),
+        ("short answer wrong", ShortWrong),
+    ];
 }
 
 public static class Evaluator
@@ -36,7 +115,8 @@ public static class Evaluator
             var answer = answerer.Ask(answerer.Understand(question.Q), context, Depth, highlighted: 0);
             context = answer.Context;
             var rank = answer.Hits.FirstOrDefault(hit => IsCorrect(question, hit.Text))?.Rank;
-            outcomes.Add(new EvalOutcome(question, rank, answer.Answered, answer.Hits.FirstOrDefault()?.Confidence ?? 0, answer.Status));
+            outcomes.Add(new EvalOutcome(question, rank, answer.Answered, answer.Hits.FirstOrDefault()?.Confidence ?? 0, answer.Status,
+                answer.ShortAnswer, answer.Probability ?? 0) { ShortParts = answer.ShortParts, ReadAs = answer.ReadAs });
         }
         return outcomes;
     }
@@ -45,8 +125,7 @@ public static class Evaluator
     public static (int Right, int Total, int OffTopicAnswered) FollowUps(IReadOnlyList<EvalOutcome> outcomes)
     {
         var followUps = outcomes.Where(o => o.Question.Turn > 1).ToList();
-        return (followUps.Count(o => o.Question.InScope ? o.Answered && o.Rank == 1 : !o.Answered),
-            followUps.Count, followUps.Count(o => !o.Question.InScope && o.Answered));
+        return (followUps.Count(o => o.Right), followUps.Count, followUps.Count(o => !o.Question.InScope && o.Answered));
     }
 
     /// <summary>The rule of ../shared/eval: after removing whitespace and ** from both, the passage contains any expected
@@ -68,14 +147,17 @@ public static class Evaluator
         return rows;
     }
 
-    /// <summary>The no-answer trade-off: at each threshold, how many off-topic questions are declined and how many
-    /// in-scope ones are declined with them.</summary>
-    public static IReadOnlyList<(double Threshold, int OutOfScopeDeclined, int InScopeDeclined)> Thresholds(
-        IReadOnlyList<EvalOutcome> outcomes, IEnumerable<double> thresholds) =>
-        thresholds.Select(threshold => (
-            threshold,
-            outcomes.Count(o => !o.Question.InScope && o.Confidence < threshold),
-            outcomes.Count(o => o.Question.InScope && o.Confidence < threshold))).ToList();
+    /// <summary>Answers given, in bins of the answer model's probability (0.0–0.1 … 0.9–1.0): how many, and how many were
+    /// right (a right passage first, for a question the text answers).</summary>
+    public static IReadOnlyList<(double From, double To, int Answers, int Right)> Reliability(IReadOnlyList<EvalOutcome> answered) =>
+        [.. Enumerable.Range(0, 10).Select(i => (From: i / 10.0, To: (i + 1) / 10.0))
+            .Select(bin => (bin.From, bin.To, answered.Where(o => In(o, bin)).ToList()))
+            .Where(bin => bin.Item3.Count > 0)
+            .Select(bin => (bin.From, bin.To, bin.Item3.Count, bin.Item3.Count(o => o.Right)))];
 
-    private static string Squash(string text) => ChineseText.ComparisonKey(string.Concat(text.Where(c => !char.IsWhiteSpace(c))).Replace("**", ""));
+    private static bool In(EvalOutcome outcome, (double From, double To) bin) =>
+        outcome.Probability >= bin.From && (outcome.Probability < bin.To || bin.To >= 1 && outcome.Probability <= 1);
+
+    /// <summary>The text compared: one script, no whitespace, no bold markers.</summary>
+    public static string Squash(string text) => ChineseText.ComparisonKey(string.Concat(text.Where(c => !char.IsWhiteSpace(c))).Replace("**", ""));
 }

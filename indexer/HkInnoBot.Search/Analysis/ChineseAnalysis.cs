@@ -33,6 +33,7 @@ public static class ChineseAnalysis
     public static void Warm(Analyzer analyzer)
     {
         ChineseText.Warm();
+        Readings.Warm();
         foreach (var field in new[] { WordsField, BigramsField })
             _ = Terms(analyzer, field, "香港有幾多間初創企業");
     }

@@ -28,13 +28,16 @@ public static partial class QueryText
     /// <summary>The searchable part of a cleaned question (<see cref="Clean"/>), in the script it was typed in.</summary>
     public static string Prepare(string cleaned, QueryFeatures features = QueryFeatures.All)
     {
-        var text = cleaned;
+        // A link pasted beside the question is where the user saw it, not what they ask.
+        var text = cleaned.Contains("http", StringComparison.OrdinalIgnoreCase) || cleaned.Contains("www.", StringComparison.OrdinalIgnoreCase)
+            ? Link().Replace(cleaned, " ")
+            : cleaned;
         if (features.HasFlag(QueryFeatures.QuestionWords))
             text = text.TrimEnd(Particles);
         if (features.HasFlag(QueryFeatures.Cantonese))
             text = CantoneseToWritten.Apply(text);
         if (features.HasFlag(QueryFeatures.QuestionWords))
-            text = WithoutVerbNotVerb(QuestionPhrases.Apply(text)).TrimEnd(ParticlesAfterRemoval);
+            text = WithoutVerbNotVerb(QuestionPhrases.Apply(CountAsked().Replace(text, " "))).TrimEnd(ParticlesAfterRemoval);
         return Whitespace().Replace(text, " ").Trim();
     }
 
@@ -74,9 +77,11 @@ public static partial class QueryText
     private static readonly char[] Negations = ['不', '唔', '沒', '没'];
 
     /// <summary>
-    /// The question as searched and shown: control and invisible format characters (NUL, zero-width spaces, direction
-    /// marks) become spaces, runs of spaces one, and it is cut to <see cref="MaxLength"/> characters, never inside a
-    /// character. <paramref name="wasCut"/> tells whether anything was cut.
+    /// The question as searched and shown: HTML character references decoded (&amp;#31185; is 科, as pasted from a page's
+    /// source), invisible format characters (zero-width spaces and joiners, soft hyphens, direction marks) removed, since
+    /// they sit inside words, control characters (NUL, tabs, line breaks) made spaces, runs of spaces one, and it is cut
+    /// to <see cref="MaxLength"/> characters, never inside a character. <paramref name="wasCut"/> tells whether anything
+    /// was cut.
     /// </summary>
     public static string Clean(string? question, out bool wasCut)
     {
@@ -92,11 +97,16 @@ public static partial class QueryText
     {
         if (string.IsNullOrEmpty(question))
             return "";
-        var start = question.AsSpan(0, Math.Min(question.Length, 16 * MaxLength));
+        var start = question.Length > 16 * MaxLength ? question[..(16 * MaxLength)] : question;
+        if (start.Contains('&'))
+            start = System.Net.WebUtility.HtmlDecode(start);
         var builder = new StringBuilder(start.Length);
         foreach (var rune in start.EnumerateRunes())
         {
-            if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.PrivateUse)
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category == UnicodeCategory.Format)
+                continue;
+            if (category is UnicodeCategory.Control or UnicodeCategory.PrivateUse)
                 builder.Append(' ');
             else if (rune.IsBmp)
                 builder.Append((char)rune.Value);
@@ -108,6 +118,14 @@ public static partial class QueryText
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    // 多少家, 幾多間, how many's measure word: part of the asking, whichever the asker picks (家, 間, 個 and 所 all count
+    // companies), so it neither finds nor misses a passage.
+    [GeneratedRegex(@"(?:多少|幾多|几多|幾|几)\s*(?:個|个|間|间|家|所|宗|項|项|條|条|名|座|位|隻|只|架|部|款|次|支|隊|队|枚|類|类|種|种)")]
+    private static partial Regex CountAsked();
+
+    [GeneratedRegex(@"(?:https?://|www\.)[^\s\p{IsCJKUnifiedIdeographs}，。？！]+", RegexOptions.IgnoreCase)]
+    private static partial Regex Link();
 
     /// <summary>"FORM => WRITTEN" rewrites, and bare written words that map to themselves, so the longest match keeps
     /// them whole. Users type Cantonese in either script; a single character only as written (see cantonese.txt).</summary>

@@ -40,6 +40,18 @@ public sealed record Answer(Question Question, AnswerStatus Status, IReadOnlyLis
     /// <summary>For such a follow-up, the topic it was taken to be about, shown so that a wrong guess is visible.</summary>
     public string? About { get; init; }
 
+    /// <summary>Words of the text that slips in the question were read as (科技卷 as 科技券), shown so that the reading
+    /// is visible; null when the question was searched as typed.</summary>
+    public IReadOnlyList<string>? ReadAs { get; init; }
+
+    /// <summary>The short answer part by part (「…投咗幾多間？金額多少？」 has two); a part the passage gives no span for
+    /// has none, so a reply can say what the text does not give. Empty when there is no short answer to give.</summary>
+    public IReadOnlyList<ShortPart> ShortParts { get; init; } = [];
+
+    /// <summary>The answer model's probability that the first passage answers the question (for a question that was
+    /// searched); what the reliability table of the README is drawn from.</summary>
+    public double? Probability { get; init; }
+
     /// <summary>What the next message of the conversation is read with: this question's topic, or the previous
     /// context when this message found nothing.</summary>
     public FollowUpContext? Context { get; init; }

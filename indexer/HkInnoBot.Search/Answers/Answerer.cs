@@ -1,5 +1,6 @@
 using HkInnoBot.Search.Analysis;
 using HkInnoBot.Search.Index;
+using HkInnoBot.Search.Models;
 using HkInnoBot.Search.Ranking;
 using Lucene.Net.Analysis;
 using Microsoft.Extensions.Logging;
@@ -15,22 +16,26 @@ public sealed class Answerer : IDisposable
 {
     private readonly SearchSettings settings;
     private readonly LiveIndex index;
+    private readonly Decisions decisions;
     private readonly Analyzer analyzer = ChineseAnalysis.Create();
 
-    private Answerer(SearchSettings settings, LiveIndex index)
+    private Answerer(SearchSettings settings, LiveIndex index, Decisions? decisions)
     {
         this.settings = settings;
         this.index = index;
+        this.decisions = decisions ?? Decisions.Shipped;
         ChineseAnalysis.Warm(analyzer);
     }
 
     /// <summary>Opens the index (building it first when missing, damaged or stale). Without a usable index the answerer
-    /// still works, and every answer is <see cref="AnswerStatus.Unavailable"/> until <see cref="Refresh"/> finds one.</summary>
-    public static Answerer Open(SearchSettings settings, ILogger logger) => new(settings, LiveIndex.Open(settings, logger));
+    /// still works, and every answer is <see cref="AnswerStatus.Unavailable"/> until <see cref="Refresh"/> finds one.
+    /// <paramref name="decisions"/>: the shipped models unless training gives others.</summary>
+    public static Answerer Open(SearchSettings settings, ILogger logger, Decisions? decisions = null) =>
+        new(settings, LiveIndex.Open(settings, logger), decisions);
 
     /// <summary>Opens the index as it is on disk, without building it.</summary>
-    public static Answerer OpenExisting(SearchSettings settings) =>
-        new(settings, LiveIndex.OpenExisting(settings, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+    public static Answerer OpenExisting(SearchSettings settings, Decisions? decisions = null) =>
+        new(settings, LiveIndex.OpenExisting(settings, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance), decisions);
 
     /// <summary>Follows changes to the corpus and index folders (<see cref="LiveIndex.Refresh"/>).</summary>
     public void Refresh(bool watchCorpus = true) => index.Refresh(watchCorpus);
@@ -64,7 +69,18 @@ public sealed class Answerer : IDisposable
     /// terms, never parsed as query syntax. With the <paramref name="context"/> of the previous question, a follow-up
     /// is read in its light (<see cref="FollowUps"/>); the answer carries the context for the next message.
     /// </summary>
-    public Answer Ask(Question question, FollowUpContext? context, int top = 3, int offset = 0, int highlighted = 1)
+    public Answer Ask(Question question, FollowUpContext? context, int top = 3, int offset = 0, int highlighted = 1) =>
+        Answer(question, context, top, offset, highlighted, deliberation: null);
+
+    /// <summary>The answer as <see cref="Ask(Question, FollowUpContext?, int, int, int)"/> gives it, and what every
+    /// decision saw on the way (<see cref="Deliberation"/>): what <c>indexer train</c> fits the models on.</summary>
+    public (Answer Answer, Deliberation Deliberation) Deliberate(Question question, FollowUpContext? context, int top = 3)
+    {
+        var deliberation = new Deliberation();
+        return (Answer(question, context, top, 0, 0, deliberation), deliberation);
+    }
+
+    private Answer Answer(Question question, FollowUpContext? context, int top, int offset, int highlighted, Deliberation? deliberation)
     {
         using var lease = index.Acquire();
         if (lease is not { Searcher: var searcher, Synonyms: var synonyms })
@@ -72,120 +88,197 @@ public sealed class Answerer : IDisposable
         if (top <= 0)
             return new Answer(question, AnswerStatus.NothingToSearch, []) { Context = context };
 
-        // Paging never asks for more than the index holds, whatever a button value says.
+        // Paging never asks for more than the index holds, whatever a button value says; the decisions always weigh
+        // the best few.
         var maxDoc = searcher.IndexReader.MaxDoc;
         offset = Math.Clamp(offset, 0, maxDoc);
-        var wanted = Math.Min(offset + Math.Min(top, maxDoc), maxDoc);
-        var search = new Search(this, searcher, synonyms, wanted, offset);
+        var wanted = Math.Min(Math.Max(offset + Math.Min(top, maxDoc), Candidates), maxDoc);
+        var search = new Search(this, searcher, synonyms, wanted, offset, deliberation);
         var attempt = search.Run(question);
-        if (context is not null && settings.Features.HasFlag(QueryFeatures.FollowUps)
-            && search.InContext(question, context, attempt) is { } inContext)
-            attempt = inContext;
-        return Finish(searcher, question, attempt, offset, highlighted, context);
+        if (deliberation is not null)
+            deliberation.Alone = search.Considered(attempt);
+        if (context is not null && settings.Features.HasFlag(QueryFeatures.FollowUps))
+            attempt = search.InContext(question, context, attempt);
+        return Finish(searcher, question, attempt, offset, top, highlighted, context);
     }
 
-    // One question searched: its query, ranking and verdict. A follow-up may be searched twice, alone and in context;
-    // read in context, it is about the previous topic or the thing it turns to.
-    private sealed record Attempt(Question Question, PassageQuery? Query, RankedPassage[] Ranked, AnswerStatus Status,
-        string? Mentioned = null, string? Missing = null, string? About = null);
+    /// <summary>How many of the best passages the answer model weighs: one further down that gives the asked fact may go
+    /// first.</summary>
+    public const int Candidates = 3;
 
-    private sealed class Search(Answerer answerer, PassageSearcher searcher, Synonyms synonyms, int wanted, int offset)
+    // A passage weighed as the answer: its place in the ranking, what the answer model read of it and concluded, and
+    // the spans chosen for the question's parts.
+    private sealed record Candidate(RankedPassage Ranked, StoredPassage Passage, double[] Features, double Probability,
+        IReadOnlyList<ShortChoice> Shorts);
+
+    // One reading of a question: its query, ranking, candidates and verdict. A follow-up may be read twice, alone and in
+    // context; read in context, it is about the previous topic or the thing it turns to.
+    private sealed record Attempt(Question Question, PassageQuery? Query, RankedPassage[] Ranked, Candidate[] Candidates,
+        AnswerStatus Status, string? Mentioned = null, string? Missing = null, string? About = null, IReadOnlyList<string>? ReadAs = null)
     {
+        public Candidate? Best => Candidates.Length > 0 ? Candidates[0] : null;
+    }
+
+    private sealed class Search(Answerer answerer, PassageSearcher searcher, Synonyms synonyms, int wanted, int offset, Deliberation? deliberation)
+    {
+        private readonly QueryFeatures features = answerer.settings.Features;
+        private readonly Decisions decisions = answerer.decisions;
+
+        /// <summary>The question searched as typed and, when a slip is suspected (科技卷), as read without it: the reading
+        /// the answer model finds likelier to be answered goes on, so a name the text never uses (強積金) is not taken
+        /// for one it does (基金) unless that answers the question.</summary>
         public Attempt Run(Question question)
         {
+            var asTyped = Searched(question, readAs: null);
+            var reading = question.Searchable.Length > 0 && features.HasFlag(QueryFeatures.TypoReading)
+                ? TypoReading.Read(question.Searchable, new TermLookup(searcher),
+                    text => ChineseAnalysis.Tokens(answerer.analyzer, ChineseAnalysis.WordsField, text).Select(word => (word.Start, word.End)))
+                : null;
+            if (reading is null)
+                return asTyped;
+            var read = Searched(question with { Searchable = reading.Searchable }, reading.Words);
+            return (read.Best?.Probability ?? 0) > (asTyped.Best?.Probability ?? 0) ? read : asTyped;
+        }
+
+        private Attempt Searched(Question question, IReadOnlyList<string>? readAs)
+        {
             var query = question.Searchable.Length == 0 ? null
-                : PassageQuery.Build(question.Searchable, answerer.analyzer, searcher, synonyms, answerer.settings.Features);
+                : PassageQuery.Build(question.Searchable, answerer.analyzer, searcher, synonyms, features);
             if (query is null)
-                return new Attempt(question, null, [], AnswerStatus.NothingToSearch);
-            var ranked = PassageScorer.Rank(query, wanted, answerer.settings.Features.HasFlag(QueryFeatures.Coverage));
-            var status = answerer.Judge(searcher, question, query, ranked, offset, out var mentioned, out var missing);
-            return new Attempt(question, query, ranked, status, mentioned, missing);
+                return new Attempt(question, null, [], [], AnswerStatus.NothingToSearch);
+            var ranked = PassageScorer.Rank(query, wanted, features.HasFlag(QueryFeatures.Coverage));
+            if (ranked.Length == 0)
+                return new Attempt(question, query, ranked, [], AnswerStatus.NoAnswer, ReadAs: readAs);
+            return Decide(question, query, ranked, readAs);
         }
 
         /// <summary>
-        /// The message read with the previous question's topic, when that reads it better; null when the message stands
-        /// alone. A message that refers back, or that is short and names no topic of its own, takes the previous
-        /// topic; one that turns the previous question to another thing (「咁數碼港呢？」) asks it about that.
-        /// Context never answers what the message itself brings: a word the text never uses rules it out, and the
-        /// answer, or the related passage of a partial one, must speak to the message's own words, so an off-topic
-        /// second turn is declined as it would be alone. Full questions are ruled out before a second search, so they
-        /// cost one.
+        /// The reranker weighs the best few passages and puts one first; it answers when the answer model is sure
+        /// enough. Otherwise the partial model tells a question about a topic the text covers, whose reply says what
+        /// the text mentions and not (「提到「數碼港」，但沒有提及停車場收費」), from one the text has nothing on.
         /// </summary>
-        public Attempt? InContext(Question message, FollowUpContext context, Attempt alone)
+        private Attempt Decide(Question question, PassageQuery query, RankedPassage[] ranked, IReadOnlyList<string>? readAs)
+        {
+            if (!features.HasFlag(QueryFeatures.AnswerModel))
+                return new Attempt(question, query, ranked, [], AnswerStatus.Answered, ReadAs: readAs);
+            var candidates = new Candidate[Math.Min(Candidates, ranked.Length)];
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                var passage = searcher.Passage(ranked[i].Doc);
+                var shorts = question.Parts.Count == 0 ? []
+                    : ShortAnswers.Choose(question.Parts, question.Text, passage, query.Mentions, decisions.Short);
+                var values = Evidence.Answer(question, query, ranked, i, passage, shorts, readAs is not null);
+                candidates[i] = new Candidate(ranked[i], passage, values, decisions.Answer.Probability(values), shorts);
+            }
+
+            // The reranker puts one first; the answer model decides whether it answers.
+            var best = Array.IndexOf(candidates, candidates.MaxBy(candidate => decisions.Rerank.Probability(candidate.Features)));
+            if (candidates[best].Probability >= decisions.Answer.Threshold)
+            {
+                if (offset == 0 && best > 0)
+                {
+                    // Stable: the others keep their order behind it.
+                    (var first, var chosen) = (ranked[best], candidates[best]);
+                    Array.Copy(ranked, 0, ranked, 1, best);
+                    Array.Copy(candidates, 0, candidates, 1, best);
+                    (ranked[0], candidates[0]) = (first, chosen);
+                }
+                return new Attempt(question, query, ranked, candidates, AnswerStatus.Answered, ReadAs: readAs);
+            }
+            var key = candidates[0].Passage.ComparisonKey;
+            if (!decisions.Partial.Decides(candidates[0].Features)
+                || query.Mentions.Where(mention => ShortAnswers.IsHeld(mention, key)).MaxBy(mention => mention.Weight) is not { } topic)
+                return new Attempt(question, query, ranked, candidates, AnswerStatus.NoAnswer, ReadAs: readAs);
+            // SmartCn may cut the thing asked about (手續 + 費) so that every word is held: it is still what is missing.
+            var missing = Join([.. query.Mentions.Where(mention => !ShortAnswers.IsHeld(mention, key))]) ?? question.AskedAbout;
+            return new Attempt(question, query, ranked, candidates, AnswerStatus.Partial, topic.Surface, missing, ReadAs: readAs);
+        }
+
+        /// <summary>
+        /// The message read with the previous question's topic when the context model finds that reads it better; the
+        /// message alone otherwise. In context, a message that refers back or names no topic of its own is asked with
+        /// the previous topic before it; one that turns the previous question to another thing (「咁數碼港呢？」) asks it
+        /// about that; one that points at a thing of the previous answer (「那個研發院」) names it as that answer does.
+        /// </summary>
+        public Attempt InContext(Question message, FollowUpContext context, Attempt alone)
         {
             var turn = FollowUps.TurnsTo(message.Text);
-            if ((turn is null && !FollowUps.RefersBack(message.Text) && (NamesItsTopic(alone) || IsLong(alone))) || HasUnknownWords(alone))
-                return null;
+            // A message answered alone by a passage holding a name it gives (「數碼港有多少間初創企業？」) is a question of
+            // its own: it replaces the topic, and costs one search.
+            if (alone is { Status: AnswerStatus.Answered, Query: { } query, Best: { } best } && turn is null && !FollowUps.RefersBack(message.Text)
+                && query.Mentions.Any(mention => mention.Uncommon && ShortAnswers.IsHeld(mention, best.Passage.ComparisonKey)))
+                return alone;
             var named = context.PassageId is { } id && searcher.DocOf(id) is { } doc
                 ? FollowUps.NamePointedAt(message.Text, searcher.Passage(doc).Text)
                 : null;
-            var standalone = Question.Parse(named?.Text ?? FollowUps.Resolve(message.Text, context, turn), answerer.settings.Features);
+            var standalone = Question.Parse(named?.Text ?? FollowUps.Resolve(message.Text, context, turn), features);
             var resolved = Run(standalone with { Script = message.Script }) with
             {
                 About = named?.Name ?? (turn is { Name.Length: > 0 } ? turn.Name : string.Join("、", context.Topic)),
             };
-            // 「最多資助幾多錢？」 after 科技券: that the text does not say is more honest than another scheme's sum.
-            if (resolved.Status is not (AnswerStatus.Answered or AnswerStatus.Partial)
-                || resolved.Status == AnswerStatus.Partial && alone.Status == AnswerStatus.Answered && NamesItsTopic(alone))
-                return null;
-            var own = alone.Query?.Mentions ?? [];
-            var topic = resolved.Query!.Mentions.Where(mention => !IsOwn(mention, own)).MaxBy(mention => mention.Weight);
-            var answer = PassageKey(searcher, resolved.Ranked[0]);
-            return SpeaksTo(answer, message, own, context.Topic) && (topic is null || IsHeld(topic, answer)) ? resolved : null;
+            var (coverage, answersMessage) = alone.Query is { } own && resolved.Best is { } found ? Weigh(message, own, found) : (0, 0);
+            var values = Evidence.Context(message, context.Topic, turn, named is not null, alone.Query,
+                alone.Best?.Probability ?? 0, alone.Best?.Passage, resolved.Best?.Probability ?? 0, resolved.Best?.Passage,
+                coverage, answersMessage);
+            var probability = decisions.Context.Probability(values);
+            if (deliberation is not null)
+                (deliberation.InContext, deliberation.ContextFeatures, deliberation.ContextProbability) = (Considered(resolved), values, probability);
+            return probability >= decisions.Context.Threshold && resolved.Status != AnswerStatus.NothingToSearch ? resolved : alone;
         }
 
-        // A message names its own topic with a word rare in general writing that the text uses: 「香港在全球創新指數排第
-        // 幾？」 does, 「有幾多個單位？」 and 「將來還會增加嗎？」 do not.
-        private static bool NamesItsTopic(Attempt alone) => alone.Query?.Mentions.Any(mention => mention.Uncommon) == true;
-
-        // The passage found in context, as an answer or as the related passage of a partial one, speaks to the message:
-        // it holds a word of the message's own (not one inside the previous topic's name, as 香港 is in 香港科技園公司);
-        // or the message is short, as a follow-up leaning on the topic is, and either its own words are all everyday
-        // words the text uses (「將來還會增加嗎？」, 「佢係咩？」 with none) or it asks for a fact of the topic ("How long
-        // does it run?"). A word the text never uses that the passage cannot hold (學費, Mark Six) means the message is
-        // about something else, which the topic of the conversation must not answer; so do the everyday words of a
-        // full question (「香港的醫療券可以在內地用嗎？」, "When are government rates due this quarter?").
-        private static bool SpeaksTo(string passageKey, Question message, IReadOnlyList<PassageQuery.Mention> own, IReadOnlyList<string> previousTopic)
+        /// <summary>The passage found in context weighed for the message alone: how much of the message's own words it
+        /// covers, and the answer model's probability that it answers what the message itself says. 「幾時開始？」 is
+        /// answered by a passage giving a date; 「恒指今日幾多點？」 is not, whatever the topic.</summary>
+        private (double Coverage, double Probability) Weigh(Question message, PassageQuery own, Candidate found)
         {
-            var topicKey = ChineseText.ComparisonKey(string.Concat(previousTopic));
-            return own.Any(mention => IsHeld(mention, passageKey) && !topicKey.Contains(ChineseText.ComparisonKey(mention.Surface), StringComparison.Ordinal))
-                || own.Count < FullQuestionWords
-                    && (own.All(mention => !mention.Absent && !mention.Uncommon) || message.Asks is not null);
+            var ranked = found.Ranked with { Confidence = PassageScorer.Confidence(own, found.Ranked.Doc) };
+            var shorts = message.Parts.Count == 0 ? [] : ShortAnswers.Choose(message.Parts, message.Text, found.Passage, own.Mentions, decisions.Short);
+            return (ranked.Confidence, decisions.Answer.Probability(Evidence.Answer(message, own, [ranked], 0, found.Passage, shorts, typoRead: false)));
         }
 
-        // A message saying three things of its own is a full question; one saying more is not read in context at all,
-        // which spares most questions a second search (a follow-up that leans on the topic says less).
-        private const int FullQuestionWords = 3;
-
-        private static bool IsLong(Attempt alone) => alone.Query?.Mentions.Count > FullQuestionWords;
-
-        private static bool IsOwn(PassageQuery.Mention mention, IReadOnlyList<PassageQuery.Mention> own) =>
-            own.Any(word => word.Surface == mention.Surface);
-
-        private static bool HasUnknownWords(Attempt alone) =>
-            alone.Query is { } query && query.Mentions.Concat(query.Fragments).Any(mention => mention.Unknown);
+        /// <summary>What the decisions saw of a reading, for training: every span of every weighed passage for every part,
+        /// not only the chosen ones.</summary>
+        public Deliberation.Reading Considered(Attempt attempt)
+        {
+            var spans = new double[ShortAnswers.FeatureNames.Count];
+            return new Deliberation.Reading(attempt.Question, attempt.Status, [.. attempt.Candidates.Select(candidate =>
+                new Deliberation.Weighed(candidate.Passage.Id, candidate.Passage.Text, candidate.Features, candidate.Probability,
+                    [.. attempt.Question.Parts.SelectMany((part, p) =>
+                    {
+                        var view = new ShortAnswers.PartView(part, candidate.Passage, attempt.Query!.Mentions);
+                        return candidate.Passage.Spans.Where(span => ShortAnswers.IsPossible(part.Kind, span.Type)).Select(span =>
+                        {
+                            ShortAnswers.Features(view, span, attempt.Question.Text, spans);
+                            return new Deliberation.WeighedSpan(p, span.Text, [.. spans], decisions.Short.Probability(spans));
+                        });
+                    })]))]);
+        }
     }
 
-    private Answer Finish(PassageSearcher searcher, Question question, Attempt attempt, int offset, int highlighted,
+    private Answer Finish(PassageSearcher searcher, Question question, Attempt attempt, int offset, int top, int highlighted,
         FollowUpContext? previous)
     {
         var (resolved, query, ranked, status) = (attempt.Question, attempt.Query, attempt.Ranked, attempt.Status);
-        var hits = ranked.Skip(offset)
+        var hits = ranked.Skip(offset).Take(top)
             .Select((passage, i) => ToHit(searcher, resolved, query, passage, offset + i + 1, highlight: i < highlighted))
             .ToList();
-        var shortAnswer = status == AnswerStatus.Answered && offset == 0 && resolved.Asks is { } asked
-            ? Facts.ShortAnswer(asked, resolved.Searchable, searcher.Passage(ranked[0].Doc).Text)
-            : null;
+        IReadOnlyList<ShortPart> shortParts = status == AnswerStatus.Answered && offset == 0 && attempt.Best is { } best
+            ? [.. ShortAnswers.Parts(resolved.Parts, best.Shorts, decisions.Short).Select(part => part with { Text = part.Text is null ? null : ChineseText.InScript(part.Text, question.Script) })]
+            : [];
+        var shortAnswer = ShortAnswers.Text(shortParts);
         // The next message is read with this question's topic; one the text has nothing on keeps the one before.
         var topic = status is AnswerStatus.Answered or AnswerStatus.Partial && query is not null
-            ? Topic(query, PassageKey(searcher, ranked[0]))
+            ? Topic(query, searcher.Passage(ranked[0].Doc).ComparisonKey)
             : [];
         var context = topic.Count > 0 ? new FollowUpContext(resolved.Text, topic, searcher.Passage(ranked[0].Doc).Id) : previous;
-        return new Answer(question, status, hits, shortAnswer is null ? null : ChineseText.InScript(shortAnswer, question.Script),
+        return new Answer(question, status, hits, shortAnswer,
             attempt.Mentioned, attempt.Missing is null ? null : ChineseText.InScript(attempt.Missing, question.Script))
         {
             Understood = attempt.About is null ? null : resolved,
             About = attempt.About is null ? null : ChineseText.InScript(attempt.About, question.Script),
+            ReadAs = attempt.ReadAs?.Select(word => ChineseText.InScript(word, question.Script)).ToList(),
+            Probability = attempt.Best?.Probability,
+            ShortParts = shortParts,
             Context = context,
         };
     }
@@ -193,72 +286,10 @@ public sealed class Answerer : IDisposable
     // The weightiest words of the question that the passage holds, at most three: the names among them (words rare in
     // general writing) first, so a turn to another name replaces a name, then in the order asked.
     private static List<string> Topic(PassageQuery query, string passageKey) =>
-        [.. query.Mentions.Where(mention => IsHeld(mention, passageKey))
+        [.. query.Mentions.Where(mention => ShortAnswers.IsHeld(mention, passageKey))
             .OrderByDescending(mention => mention.Weight).Take(3)
             .OrderByDescending(mention => mention.Uncommon).ThenBy(mention => mention.Start)
             .Select(mention => mention.Surface)];
-
-    /// <summary>
-    /// Whether the best passage answers the question: it covers enough of the question's weight; if the question has a
-    /// word the text never uses, more than that; and if the question asks for a kind of fact, it gives one, and names the
-    /// thing asked about (手續費) when the question names one. A passage further down that does goes first instead (in
-    /// <paramref name="ranked"/>); when none does, the answer is partial: what the text mentions, and what of the
-    /// question it does not.
-    /// </summary>
-    private AnswerStatus Judge(PassageSearcher searcher, Question question, PassageQuery query, RankedPassage[] ranked, int offset,
-        out string? mentioned, out string? missing)
-    {
-        (mentioned, missing) = (null, null);
-        if (ranked.Length == 0 || ranked[0].Confidence < settings.ConfidenceThreshold)
-            return AnswerStatus.NoAnswer;
-        var best = ranked[0].Confidence;
-        var features = settings.Features;
-        if (features.HasFlag(QueryFeatures.UnknownWords) && best < settings.UnknownWordConfidence && query.Mentions.Any(mention => mention.Unknown))
-            return AnswerStatus.NoAnswer;
-        if (!features.HasFlag(QueryFeatures.AnswerType) || question is { Asks: null, AskedAbout: null } || offset > 0)
-            return AnswerStatus.Answered;
-
-        var text = PassageKey(searcher, ranked[0]);
-        bool Held(PassageQuery.Mention mention) => IsHeld(mention, text);
-        // The thing asked about (手續費), in any form the synonyms give it.
-        var named = question.AskedAbout is null ? null : ChineseText.ComparisonKey(question.AskedAbout);
-        var about = named is null ? null : query.Mentions.FirstOrDefault(mention => mention.Forms.Contains(named))?.Forms ?? [named];
-        // A passage further down that gives the fact goes first when it names all the names (words rare in general
-        // writing) that the best one does: the text does say when 人工智能超算中心 starts, in its second passage. When
-        // a kind of fact is asked, one almost as close goes first too. A question that only names a thing (「科技券有冇
-        // 津貼？」) is about its topic: another scheme's 津貼 does not answer it.
-        var names = query.Mentions.Where(mention => mention.Uncommon && Held(mention)).ToList();
-        var giving = Array.FindIndex(ranked, 0, Math.Min(ranked.Length, FactCandidates), passage =>
-            passage.Confidence >= settings.ConfidenceThreshold
-            && (passage.Doc == ranked[0].Doc
-                || question.Asks is not null && best - passage.Confidence <= FactMargin
-                || names.Count > 0 && PassageKey(searcher, passage) is var key && names.All(name => IsHeld(name, key)))
-            && Facts.IsGivenIn(question.Asks, about, question.Text, searcher.Passage(passage.Doc).Text));
-        if (giving >= 0)
-        {
-            // Stable: the others keep their order behind it.
-            var first = ranked[giving];
-            Array.Copy(ranked, 0, ranked, 1, giving);
-            ranked[0] = first;
-            return AnswerStatus.Answered;
-        }
-        if (query.Mentions.Where(Held).MaxBy(mention => mention.Weight) is not { } topic)
-            return AnswerStatus.NoAnswer;
-        mentioned = topic.Surface;
-        // SmartCn may cut the thing asked about (手續 + 費) so that every word is held: it is still what is missing.
-        missing = Join(query.Mentions.Where(mention => !Held(mention)).ToList()) ?? question.AskedAbout;
-        return AnswerStatus.Partial;
-    }
-
-    private static string PassageKey(PassageSearcher searcher, RankedPassage passage) => searcher.Passage(passage.Doc).ComparisonKey;
-
-    private static bool IsHeld(PassageQuery.Mention mention, string passageKey) =>
-        mention.Forms.Any(form => passageKey.Contains(form, StringComparison.Ordinal));
-
-    // How far down a passage giving the asked fact may be and still go first, and how much less close when it does not
-    // name the same names.
-    private const int FactCandidates = 3;
-    private const double FactMargin = 0.1;
 
     /// <summary>Mentions in the order asked; neighbours run together ("停車場收費"), others are listed ("停車場、收費").</summary>
     private static string? Join(List<PassageQuery.Mention> mentions)

@@ -4,13 +4,33 @@ using HkInnoBot.Search.Analysis;
 namespace HkInnoBot.Search.Answers;
 
 /// <summary>The kind of fact a question asks for, when it asks for a particular one.</summary>
-public enum AskedFact { Contact, Address, Time, Rate, Money, Rank, Deadline, Date, Person, Place, Quantity }
+public enum AskedFact { Contact, Address, Time, Rate, Ratio, Money, Area, Duration, Rank, Deadline, Date, Person, Place, Name, Quantity }
 
 /// <summary>
-/// What a question asks for, whether a passage gives a fact of that kind, and the short span that gives it
-/// ("近 4,300 間初創企業"), shown before the full passage like the short answers of Azure's custom question answering.
-/// The words that ask are data (<c>Language/asked-facts.txt</c>); what a fact of each kind looks like in the text is
-/// below.
+/// One thing a question asks: 「數碼港投資創業基金投咗幾多間公司？金額多少？」 asks a count of companies and a sum.
+/// </summary>
+/// <param name="Text">The part of the question that asks it.</param>
+/// <param name="Kind">What it asks for.</param>
+/// <param name="MeasureWord">The measure word a count is asked with (间 of 幾多間), in Simplified; empty when none.</param>
+/// <param name="Noun">What the count counts (公司 of 幾多間公司), in Simplified; empty when not said.</param>
+/// <param name="Years">The years the part names (2019 of 「2019年批咗幾多宗？」).</param>
+public sealed record AskedPart(string Text, AskedFact Kind, string MeasureWord, string Noun, IReadOnlyList<string> Years)
+{
+    /// <summary>A figure asked "per" something (每間公司, 每年, each).</summary>
+    public bool PerUnit { get; init; }
+
+    /// <summary>A limit asked (最多, 上限, 最高, at most, cap).</summary>
+    public bool Limit { get; init; }
+
+    /// <summary>A floor asked (最少, 至少, at least).</summary>
+    public bool Least { get; init; }
+}
+
+/// <summary>
+/// What a question asks for: the kinds of fact (an amount, a date, a place…), part by part, and the thing it names when
+/// it asks about one (收費, 院長). The words that ask are data (<c>Language/asked-facts.txt</c>): they are the language's
+/// ways of asking, not any document's words. Whether a passage gives what is asked is decided from
+/// <see cref="TypedSpans"/> by the answer model (<see cref="Evidence"/>).
 /// </summary>
 public static partial class Facts
 {
@@ -24,7 +44,8 @@ public static partial class Facts
             .ToArray());
     })];
 
-    /// <summary>What a cleaned question asks for, or null when it asks for an explanation or a yes or no.</summary>
+    /// <summary>What a cleaned question (or a part of one) asks for, or null when it asks for an explanation or a yes or
+    /// no.</summary>
     public static AskedFact? AskedIn(string question)
     {
         var text = ChineseText.ComparisonKey(question);
@@ -48,128 +69,61 @@ public static partial class Facts
     private static readonly string[] Named = [.. Cues.SelectMany(line => line.Groups).SelectMany(cues => cues)
         .Where(cue => cue.StartsWith('=')).Select(cue => cue[1..]).Distinct()];
 
-    /// <summary>Whether the passage gives a fact of the kind the question asks at all; a passage about the topic that does
-    /// not is related to the question, not its answer. The thing asked about (<paramref name="about"/>, in any of its
-    /// forms) must be named in it, and a figure asked "per" something (每月, 每間, 每個項目) is given only where the
-    /// passage counts per something too (每, 各). A count asked with its measure word (多少個項目, 幾多間) is given by a number with one
-    /// (26 間公司), a share (九成) or a rank, not by a sum of money (10 億元) or a year.</summary>
-    public static bool IsGivenIn(AskedFact? asked, IReadOnlyList<string>? about, string question, string passage) =>
-        (asked is null || Pattern(asked.Value).IsMatch(passage))
-        && (about is null || ChineseText.ComparisonKey(passage) is var key && about.Any(form => key.Contains(form, StringComparison.Ordinal)))
-        && (asked is not (AskedFact.Quantity or AskedFact.Money or AskedFact.Rate) || !PerUnit().IsMatch(question) || PerUnit().IsMatch(passage))
-        && (asked != AskedFact.Quantity || !CountAsked().IsMatch(ChineseText.ComparisonKey(question))
-            || Count().IsMatch(passage) || Rate().IsMatch(passage) || Rank().IsMatch(passage));
-
-    /// <summary>The span of <paramref name="passage"/> that gives what the question asks, or null when it has none or the
-    /// kind has no short form. <paramref name="topic"/> is the question's searchable text: where the passage has several
-    /// candidates, the one whose clause shares most of it wins.</summary>
-    public static string? ShortAnswer(AskedFact asked, string topic, string passage)
+    /// <summary>
+    /// The things a question asks, in order: each sentence or clause that asks a fact of its own (「…投資了多少間本地初創？
+    /// 金額多少？」 asks two). A question asking no particular fact has none.
+    /// </summary>
+    public static IReadOnlyList<AskedPart> PartsOf(string question)
     {
-        if (asked is AskedFact.Contact or AskedFact.Address or AskedFact.Person or AskedFact.Place or AskedFact.Deadline)
-            return null;
-        var pattern = asked == AskedFact.Quantity ? Quantity() : Pattern(asked);
-        var key = ChineseText.NormalizeForSearch(topic);
-        string? best = null;
-        var bestOverlap = -1;
-        foreach (Match match in pattern.Matches(passage))
+        var parts = new List<AskedPart>();
+        foreach (var clause in Clauses().Split(question))
         {
-            var overlap = Overlap(key, ChineseText.NormalizeForSearch(Clause(passage, match)));
-            if (overlap > bestOverlap)
-                (best, bestOverlap) = (match.Value.Trim(), overlap);
+            // A clause that tells (「我哋諗住做個 location-based app」) asks nothing, whatever words it has.
+            if (clause.Trim().Length == 0 || !Asking().IsMatch(clause) || AskedIn(clause) is not { } kind)
+                continue;
+            var key = ChineseText.ComparisonKey(clause);
+            var count = CountAsked().Match(key);
+            // 「資助了多少個項目」 counts projects, whatever the word before.
+            if (kind == AskedFact.Money && count.Success)
+                kind = AskedFact.Quantity;
+            parts.Add(new AskedPart(clause.Trim(), kind,
+                count.Success ? count.Groups["unit"].Value : "",
+                count.Success ? count.Groups["noun"].Value : "",
+                [.. Year().Matches(key).Select(year => year.Value)])
+            {
+                PerUnit = PerUnit().IsMatch(key),
+                Limit = Limit().IsMatch(key),
+                Least = Least().IsMatch(key),
+            });
         }
-        return best;
+        return parts;
     }
 
-    private static Regex Pattern(AskedFact asked) => asked switch
-    {
-        AskedFact.Quantity => Number(),
-        AskedFact.Contact => Contact(),
-        AskedFact.Address => Address(),
-        AskedFact.Time => Time(),
-        AskedFact.Money => Money(),
-        AskedFact.Rate => Rate(),
-        AskedFact.Rank => Rank(),
-        AskedFact.Deadline => Deadline(),
-        AskedFact.Date => Date(),
-        AskedFact.Person => Person(),
-        AskedFact.Place => Place(),
-        _ => throw new ArgumentOutOfRangeException(nameof(asked)),
-    };
+    /// <summary>The years a text names, 19xx or 20xx, each once.</summary>
+    public static IReadOnlyList<string> YearsIn(string text) => [.. Year().Matches(text).Select(year => year.Value).Distinct()];
 
-    /// <summary>The clause around a match, which says what the figure counts.</summary>
-    private static string Clause(string passage, Match match)
-    {
-        var start = passage.LastIndexOfAny(ClauseBreaks, match.Index) + 1;
-        var end = passage.IndexOfAny(ClauseBreaks, match.Index + match.Length);
-        return passage[start..(end < 0 ? passage.Length : end)];
-    }
+    // Sentences, and clauses that each ask something (「投了多少家公司，金额多少？」).
+    [GeneratedRegex(@"(?<=[？?；;。！!，,])")]
+    private static partial Regex Clauses();
 
-    private static readonly char[] ClauseBreaks = "，。；（）".ToCharArray();
-
-    // Characters of the question's topic found in the clause, as pairs, so that "初创企业" beats a lone "企".
-    private static int Overlap(string topic, string clause) =>
-        Enumerable.Range(0, Math.Max(0, topic.Length - 1)).Count(i => clause.Contains(topic.Substring(i, 2), StringComparison.Ordinal));
-
-    // "近 4,300 間初創企業", "約 100 萬平方米", "超過九成人口": an optional approximation, a number and what it counts,
-    // which ends where a conjunction starts the next item ("超過 900 間駐園區及接近 1,100 間…").
-    [GeneratedRegex(@"(?:近|約|逾|超過|不少於|不超過|最多|合共|至少|約為)?\s*(?:\d[\d,.]*\s*(?:萬|億)?|[一二兩三四五六七八九十百千]+(?:萬|億)?)\s*(?:%|個|間|家|所|宗|項|條|名|座|枚|支|成|倍|萬元|億元|元|平方米|港元|人民幣)(?:(?![及和與或])[\p{IsCJKUnifiedIdeographs}A-Za-z]){0,6}")]
-    private static partial Regex Quantity();
-
-    // "30 億元", "每年 2,000 萬元", "約 8 億元人民幣", "最多兩億元"
-    [GeneratedRegex(@"(?:近|約|逾|超過|不超過|最多|合共|至少)?\s*(?:HK\$\s*|港幣\s*|\$\s*)?(?:\d[\d,.]*|[一二兩三四五六七八九十百千]+)\s*(?:萬|億)?\s*(?:元|港元|美元)(?:人民幣)?")]
-    private static partial Regex Money();
-
-    // "九成", "30%", "2.5 厘", "百分之五"
-    [GeneratedRegex(@"\d[\d.]*\s*(?:%|厘)|百分之[\d一二三四五六七八九十]+|[一二三四五六七八九]成")]
-    private static partial Regex Rate();
-
-    // Any number a count, length or size can be given by: digits, or Chinese numerals with what they count ("五至十年",
-    // "兩億元", "1（政府）：1（企業）" has digits), but not a year (2024 年) or an ordinal (第一座), which count nothing.
-    // Wider than the short answer's pattern, which must read well alone.
-    [GeneratedRegex(@"(?<![\d第])(?!\d{4}\s*年)\d|(?<!第)[一二兩三四五六七八九十百千]+\s*(?:個|間|家|所|宗|項|條|名|座|枚|支|成|倍|年|月|日|天|次|人|位|萬|億|元|屆|期|大)")]
-    private static partial Regex Number();
-
-    // "2024 年年底", "2023 年 10 月", "2024/25 年度", "7 月 25 日"
-    [GeneratedRegex(@"\d{4}(?:/\d{2})?\s*年(?:度)?(?:\s*\d{1,2}\s*月)?(?:底|初|內|年底|年初|中)?|\d{1,2}\s*月\s*\d{1,2}\s*日")]
-    private static partial Regex Date();
-
-    // A closing date, not any date: 截至 ("as of") is not 截止.
-    [GeneratedRegex(@"截止|限期|deadline", RegexOptions.IgnoreCase)]
-    private static partial Regex Deadline();
-
-    // 多少個, 幾多間, 几多宗 (compared in Simplified): a count of things, asked with their measure word.
-    [GeneratedRegex(@"(?:几多|多少|几)\s*(?:个|间|家|所|宗|项|条|名|座|枚|支|位|人|只|架|部|款|次|队|支)")]
+    // 多少個, 幾多間, 几多宗 (compared in Simplified): a count of things asked with their measure word, and what follows it.
+    [GeneratedRegex(@"(?:几多|多少|几)\s*(?<unit>个|间|家|所|宗|项|条|名|座|枚|支|位|人|只|架|部|款|次|队|台|类|种|届|期)(?<noun>[\p{IsCJKUnifiedIdeographs}]{0,4})")]
     private static partial Regex CountAsked();
 
-    // A number with a measure word: 26 間, 約 500 個, 兩所, 逾 1,500 家 (a year or an ordinal counts nothing).
-    [GeneratedRegex(@"(?:(?<![\d第])(?!\d{4}\s*年)\d[\d,.]*|(?<!第)[一二兩三四五六七八九十百千]+)\s*(?:萬|億)?\s*(?:個|間|家|所|宗|項|條|名|座|枚|支|位|人|隻|架|部|款|次|隊)")]
-    private static partial Regex Count();
+    // A question mark, or a word that asks, in any script: 幾, 多少, 何, 哪, 邊, 咩, 乜, 什麼, 甚麼, 誰, how, what…
+    [GeneratedRegex(@"[?？]|幾|几|多少|多大|多久|多長|多长|何|哪|邊|边|咩|乜|什麼|什么|甚麼|甚么|誰|谁|\b(?:how|what|when|where|who|which|whose)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Asking();
 
-    // "每月", "每間公司", "每個項目", "各提供": a figure per something.
-    [GeneratedRegex(@"每\s*[\d一二兩三四五六七八九十]*\s*[\p{IsCJKUnifiedIdeographs}]|各[\p{IsCJKUnifiedIdeographs}]|per |each ")]
+    [GeneratedRegex(@"(?<!\d)(?:19|20)\d{2}(?!\d)")]
+    private static partial Regex Year();
+
+    // "每月", "每間公司", "每個項目", "各提供", "per", "each": a figure per something.
+    [GeneratedRegex(@"每|各[\p{IsCJKUnifiedIdeographs}]|\bper\b|\beach\b")]
     private static partial Regex PerUnit();
 
-    // "上午 9 時", "9:30"
-    [GeneratedRegex(@"\d{1,2}\s*[:：]\s*\d{2}|[上下]午\s*\d{1,2}\s*(?:時|點)|\d{1,2}\s*(?:時|點)(?:\s*\d{1,2}\s*分)?")]
-    private static partial Regex Time();
+    [GeneratedRegex(@"最多|最高|上限|封顶|顶|\bmax|\bcap\b|at most|up to|ceiling")]
+    private static partial Regex Limit();
 
-    // "亞太區第 4、全球第 10", "亞洲第一，全球第二", "位列全球二十大"
-    [GeneratedRegex(@"(?:全球|亞洲|世界|[\p{IsCJKUnifiedIdeographs}]{1,6}區)?第\s*[\d一二三四五六七八九十]+(?:[、，]\s*(?:全球|亞洲|世界|[\p{IsCJKUnifiedIdeographs}]{1,6}區)?第\s*[\d一二三四五六七八九十]+)?|位列[\p{IsCJKUnifiedIdeographs}]{2,6}|首[個間家位所座]|榜首|前\s*[\d一二三四五六七八九十]+")]
-    private static partial Regex Rank();
-
-    // A telephone number, a web or e-mail address.
-    [GeneratedRegex(@"\d{4}\s?\d{4}|www\.|https?://|\.gov\.hk|\.com|@[\w.]+\.[a-z]{2,}")]
-    private static partial Regex Contact();
-
-    // A street address: a number on a road, street or building.
-    [GeneratedRegex(@"\d+\s*號|[道路街]\s*\d+|\d+\s*(?:Road|Street|Avenue)")]
-    private static partial Regex Address();
-
-    // A named person: a name before a title, or a Latin full name.
-    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]{2,3}(?:先生|女士|教授|博士)|[A-Z][a-z]+ [A-Z][a-z]+")]
-    private static partial Regex Person();
-
-    // Somewhere more particular than Hong Kong: a district, island, bay, village, road or a named site.
-    [GeneratedRegex(@"位於|設於|設在|坐落|座落|選址|[\p{IsCJKUnifiedIdeographs}]{1,4}(?:區|島|灣|村|邨|道|路|街)")]
-    private static partial Regex Place();
+    [GeneratedRegex(@"最少|至少|起码|\bat least\b|\bminimum\b")]
+    private static partial Regex Least();
 }

@@ -132,6 +132,8 @@ internal sealed class PassageQuery
         {
             Mentions = [.. mentions.OrderBy(mention => mention.Start)],
             Rest = (rest, restWords),
+            Pairs = [.. restPairs.Where(pair => pair.IsPair).Select(pair => lookup.Find(ChineseAnalysis.BigramsField, pair.Term))
+                .Where(pair => pair.Topical).DistinctBy(pair => pair.Text)],
         };
     }
 
@@ -146,6 +148,10 @@ internal sealed class PassageQuery
         /// <summary>Absent from the text and rare in general writing: it names something the text does not speak of.</summary>
         public bool Unknown => Absent && Uncommon;
     }
+
+    /// <summary>The topical character pairs of the question outside its synonym phrases, those no passage holds too: what
+    /// the decisions read of how much of the question a passage holds, whatever the segmentation.</summary>
+    public IReadOnlyList<IndexedTerm> Pairs { get; private init; } = [];
 
     /// <summary>The question's words and phrases that carry its topic: what an honest reply names as mentioned or not.</summary>
     public IReadOnlyList<Mention> Mentions { get; private init; } = [];

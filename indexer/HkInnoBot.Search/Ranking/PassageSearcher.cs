@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using HkInnoBot.Search.Analysis;
+using HkInnoBot.Search.Answers;
 using HkInnoBot.Search.Index;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -11,6 +12,21 @@ public sealed record StoredPassage(string Id, string Section, string Title, stri
 {
     /// <summary>The text as questions are compared with it (<see cref="ChineseText.ComparisonKey"/>), made once.</summary>
     public string ComparisonKey { get; } = ChineseText.ComparisonKey(Text);
+
+    /// <summary>The comparison key of the text without its bold markers, which <see cref="Spans"/> are located in.</summary>
+    public string PlainKey => plainKey ??= ChineseText.ComparisonKey(Text.Replace("**", ""));
+
+    private string? plainKey;
+
+    /// <summary>The numbers it names (<see cref="Answers.Numbers"/>), read on first use.</summary>
+    public IReadOnlySet<string> Numbers => numbers ??= Answers.Numbers.In(PlainKey).ToHashSet();
+
+    private IReadOnlySet<string>? numbers;
+
+    /// <summary>The facts it gives, typed (<see cref="TypedSpans"/>), read on first use.</summary>
+    public IReadOnlyList<TypedSpan> Spans => spans ??= TypedSpans.Read(Text);
+
+    private IReadOnlyList<TypedSpan>? spans;
 }
 
 /// <summary>
@@ -39,6 +55,7 @@ public sealed class PassageSearcher : IndexSearcher, IDisposable
             passages[doc] = passage;
             docsById[passage.Id] = doc;
         }
+        charactersBySound = new(CharactersBySound);
         Sections = passages.OfType<StoredPassage>().Select(p => p.Section).Where(section => section.Length > 0).Distinct().ToList();
         bm25 = new Dictionary<string, PassageSimilarity.Field>
         {
@@ -84,6 +101,49 @@ public sealed class PassageSearcher : IndexSearcher, IDisposable
     private readonly BoundedCache<string, IndexedTerm> words = new(MaxCachedTerms), pairs = new(MaxCachedTerms);
 
     private const int MaxCachedTerms = 100_000;
+
+    /// <summary>The characters of the text that sound like <paramref name="typed"/> (<see cref="Readings"/>), itself
+    /// aside: what a slip on a phonetic keyboard may have meant.</summary>
+    internal IEnumerable<char> SoundingLike(char typed)
+    {
+        var bySound = charactersBySound.Value;
+        var seen = new HashSet<char> { typed };
+        foreach (var syllable in Readings.Of(typed).ToArray())
+            if (bySound.TryGetValue(syllable, out var characters))
+                foreach (var character in characters)
+                    if (seen.Add(character))
+                        yield return character;
+    }
+
+    // The text's Han characters (compared in Simplified) by each of their readings, made on first use.
+    private readonly Lazy<Dictionary<int, List<char>>> charactersBySound;
+
+    private Dictionary<int, List<char>> CharactersBySound()
+    {
+        var bySound = new Dictionary<int, List<char>>();
+        foreach (var character in passages.OfType<StoredPassage>().SelectMany(p => p.ComparisonKey).Where(c => c >= '\u3400').Distinct())
+            foreach (var syllable in Readings.Of(character))
+                (bySound.TryGetValue(syllable, out var list) ? list : bySound[syllable] = []).Add(character);
+        return bySound;
+    }
+
+    /// <summary>How the text writes a run of characters given as a comparison key (科技券 for 科技券, 數碼港 for 数码港);
+    /// null when no passage holds it. Only the passages holding all its pairs are read.</summary>
+    internal string? Spelling(string key, TermLookup lookup)
+    {
+        IEnumerable<int>? docs = null;
+        for (var i = 0; i + 1 < key.Length; i++)
+        {
+            var pair = lookup.Find(ChineseAnalysis.BigramsField, key.Substring(i, 2));
+            if (pair.DocFreq == 0)
+                return null;
+            docs = docs is null ? pair.Docs : docs.Intersect(pair.Docs);
+        }
+        foreach (var doc in docs ?? [])
+            if (passages[doc] is { } passage && passage.ComparisonKey.IndexOf(key, StringComparison.Ordinal) is var at and >= 0)
+                return passage.Text.Substring(at, key.Length);
+        return null;
+    }
 
     /// <summary>Analysed synonym alternatives: bounded by the synonyms file, valid as long as this reader.</summary>
     internal ConcurrentDictionary<string, PassageQuery.AnalysedAlternative> Alternatives { get; } = new();

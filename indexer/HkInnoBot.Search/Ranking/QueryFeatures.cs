@@ -21,15 +21,16 @@ public enum QueryFeatures
     /// <summary>Passages reranked by how much of the question they cover, not only by what their terms earn.</summary>
     Coverage = 16,
 
-    /// <summary>A question asking for an amount, date, place, person… answered only by a passage that gives one; a
-    /// passage about the topic without it is related, not the answer.</summary>
-    AnswerType = 32,
+    /// <summary>Whether a passage answers, whether an unanswered question gets a partial reply, and which span is the
+    /// short answer, decided by the models fitted on the question bank. Without it the first passage always answers.</summary>
+    AnswerModel = 32,
 
-    /// <summary>A word of the question that the text never uses weighs against answering it.</summary>
-    UnknownWords = 64,
+    /// <summary>A follow-up read with the previous question's topic (佢, 咁…呢, a message naming no topic), when the
+    /// context model finds that reads it better.</summary>
+    FollowUps = 64,
 
-    /// <summary>A follow-up read with the previous question's topic (佢, 咁…呢, a message naming no topic).</summary>
-    FollowUps = 128,
+    /// <summary>A word the text never uses read as the text's word one character away that sounds alike (科技卷 → 科技券).</summary>
+    TypoReading = 128,
 
-    All = Cantonese | QuestionWords | Synonyms | OrderedRuns | Coverage | AnswerType | UnknownWords | FollowUps,
+    All = Cantonese | QuestionWords | Synonyms | OrderedRuns | Coverage | AnswerModel | FollowUps | TypoReading,
 }
