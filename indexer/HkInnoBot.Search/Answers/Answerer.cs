@@ -161,13 +161,13 @@ public sealed class Answerer : IDisposable
         {
             if (!features.HasFlag(QueryFeatures.AnswerModel))
                 return new Attempt(question, query, ranked, [], AnswerStatus.Answered, ReadAs: readAs);
+            var asked = new Evidence.Asked(question, query);
             var candidates = new Candidate[Math.Min(Candidates, ranked.Length)];
             for (var i = 0; i < candidates.Length; i++)
             {
                 var passage = searcher.Passage(ranked[i].Doc);
-                var shorts = question.Parts.Count == 0 ? []
-                    : ShortAnswers.Choose(question.Parts, question.Text, passage, query.Mentions, decisions.Short);
-                var values = Evidence.Answer(question, query, ranked, i, passage, shorts, readAs is not null);
+                var shorts = question.Parts.Count == 0 ? [] : ShortAnswers.Choose(asked, passage, decisions.Short);
+                var values = Evidence.Answer(asked, ranked, i, passage, shorts, readAs is not null);
                 candidates[i] = new Candidate(ranked[i], passage, values, decisions.Answer.Probability(values), shorts);
             }
 
@@ -232,8 +232,9 @@ public sealed class Answerer : IDisposable
         private (double Coverage, double Probability) Weigh(Question message, PassageQuery own, Candidate found)
         {
             var ranked = found.Ranked with { Confidence = PassageScorer.Confidence(own, found.Ranked.Doc) };
-            var shorts = message.Parts.Count == 0 ? [] : ShortAnswers.Choose(message.Parts, message.Text, found.Passage, own.Mentions, decisions.Short);
-            return (ranked.Confidence, decisions.Answer.Probability(Evidence.Answer(message, own, [ranked], 0, found.Passage, shorts, typoRead: false)));
+            var asked = new Evidence.Asked(message, own);
+            var shorts = message.Parts.Count == 0 ? [] : ShortAnswers.Choose(asked, found.Passage, decisions.Short);
+            return (ranked.Confidence, decisions.Answer.Probability(Evidence.Answer(asked, [ranked], 0, found.Passage, shorts, typoRead: false)));
         }
 
         /// <summary>What the decisions saw of a reading, for training: every span of every weighed passage for every part,
@@ -245,10 +246,11 @@ public sealed class Answerer : IDisposable
                 new Deliberation.Weighed(candidate.Passage.Id, candidate.Passage.Text, candidate.Features, candidate.Probability,
                     [.. attempt.Question.Parts.SelectMany((part, p) =>
                     {
-                        var view = new ShortAnswers.PartView(part, candidate.Passage, attempt.Query!.Mentions);
+                        var asked = new Evidence.Asked(attempt.Question, attempt.Query!);
+                        var view = new ShortAnswers.PartView(part, asked.PartWords[p], candidate.Passage, asked.Mentions);
                         return candidate.Passage.Spans.Where(span => ShortAnswers.IsPossible(part.Kind, span.Type)).Select(span =>
                         {
-                            ShortAnswers.Features(view, span, attempt.Question.Text, spans);
+                            ShortAnswers.Features(view, span, asked.Latin, spans);
                             return new Deliberation.WeighedSpan(p, span.Text, [.. spans], decisions.Short.Probability(spans));
                         });
                     })]))]);

@@ -34,16 +34,13 @@ internal static class Clauses
         return key[end..to];
     }
 
-    /// <summary>Every clause of the key.</summary>
-    public static IEnumerable<string> Of(string key)
+    /// <summary>Where each clause of the key starts, in order (the first at 0).</summary>
+    public static IReadOnlyList<int> Starts(string key)
     {
-        var from = 0;
-        for (var i = 0; i <= key.Length; i++)
-            if (i == key.Length || Ends(key, i, ClauseEnds))
-            {
-                if (i > from)
-                    yield return key[from..i];
-                from = i + 1;
-            }
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < key.Length; i++)
+            if (Ends(key, i, ClauseEnds))
+                starts.Add(i + 1);
+        return starts;
     }
 }

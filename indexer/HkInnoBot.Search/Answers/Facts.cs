@@ -35,24 +35,30 @@ public sealed record AskedPart(string Text, AskedFact Kind, string MeasureWord, 
 public static partial class Facts
 {
     // Each kind with its groups of cues: a question asks for the kind when it holds a cue of every group, and none of a
-    // group of words marked "!".
-    private static readonly (AskedFact Kind, string[][] Groups)[] Cues = [.. WordList.Read("asked-facts.txt").Select(line =>
+    // group of words marked "!". A cue marked "=" is kept as a word too, and listed in Named.
+    private static readonly (AskedFact Kind, (bool Not, string[] Words)[] Groups)[] Cues = [.. WordList.Read("asked-facts.txt").Select(line =>
     {
         var (kind, cues) = (line[..line.IndexOf(':')], line[(line.IndexOf(':') + 1)..]);
         return (Enum.Parse<AskedFact>(kind, ignoreCase: true), cues.Split('|')
             .Select(group => group.Split(',').Select(cue => ChineseText.ComparisonKey(cue.Trim())).Where(cue => cue.Length > 0).ToArray())
+            .Select(group => (Not: group[0].StartsWith('!'), Words: group.Select(cue => cue.TrimStart('!', '=')).ToArray()))
             .ToArray());
     })];
 
     /// <summary>What a cleaned question (or a part of one) asks for, or null when it asks for an explanation or a yes or
     /// no.</summary>
-    public static AskedFact? AskedIn(string question)
+    public static AskedFact? AskedIn(string question) => AskedInKey(ChineseText.ComparisonKey(question));
+
+    private static AskedFact? AskedInKey(string key)
     {
-        var text = ChineseText.ComparisonKey(question);
-        bool Holds(string cue) => ChineseText.HoldsWord(text, cue.TrimStart('='));
         foreach (var (kind, groups) in Cues)
-            if (groups.All(cues => cues[0].StartsWith('!') ? !cues.Any(cue => Holds(cue[1..])) : cues.Any(Holds)))
+        {
+            var asks = true;
+            foreach (var (not, words) in groups)
+                asks &= Array.Exists(words, word => ChineseText.HoldsWord(key, word)) != not;
+            if (asks)
                 return kind;
+        }
         return null;
     }
 
@@ -66,8 +72,9 @@ public static partial class Facts
             : null;
     }
 
-    private static readonly string[] Named = [.. Cues.SelectMany(line => line.Groups).SelectMany(cues => cues)
-        .Where(cue => cue.StartsWith('=')).Select(cue => cue[1..]).Distinct()];
+    private static readonly string[] Named = [.. WordList.Read("asked-facts.txt")
+        .SelectMany(line => line[(line.IndexOf(':') + 1)..].Split('|', ','))
+        .Select(cue => ChineseText.ComparisonKey(cue.Trim())).Where(cue => cue.StartsWith('=')).Select(cue => cue[1..]).Distinct()];
 
     /// <summary>
     /// The things a question asks, in order: each sentence or clause that asks a fact of its own (「…投資了多少間本地初創？
@@ -79,9 +86,8 @@ public static partial class Facts
         foreach (var clause in Clauses().Split(question))
         {
             // A clause that tells (「我哋諗住做個 location-based app」) asks nothing, whatever words it has.
-            if (clause.Trim().Length == 0 || !Asking().IsMatch(clause) || AskedIn(clause) is not { } kind)
+            if (clause.Trim().Length == 0 || !Asking().IsMatch(clause) || ChineseText.ComparisonKey(clause) is var key && AskedInKey(key) is not { } kind)
                 continue;
-            var key = ChineseText.ComparisonKey(clause);
             var count = CountAsked().Match(key);
             // 「資助了多少個項目」 counts projects, whatever the word before.
             if (kind == AskedFact.Money && count.Success)

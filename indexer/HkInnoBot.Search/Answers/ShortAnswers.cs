@@ -35,20 +35,21 @@ public static class ShortAnswers
 
     /// <summary>For each part, its best span and that span's probability; parts with no span of a possible type are left
     /// out. A span answers one part only.</summary>
-    internal static IReadOnlyList<ShortChoice> Choose(IReadOnlyList<AskedPart> parts, string question, StoredPassage passage,
-        IReadOnlyList<PassageQuery.Mention> mentions, DecisionModel model)
+    internal static IReadOnlyList<ShortChoice> Choose(Evidence.Asked asked, StoredPassage passage, DecisionModel model)
     {
+        var parts = asked.Question.Parts;
         var choices = new List<ShortChoice>(parts.Count);
         Span<double> values = stackalloc double[FeatureNames.Count];
-        foreach (var part in parts)
+        for (var p = 0; p < parts.Count; p++)
         {
+            var part = parts[p];
             ShortChoice? best = null;
-            var view = new PartView(part, passage, mentions);
+            var view = new PartView(part, asked.PartWords[p], passage, asked.Mentions);
             foreach (var span in passage.Spans)
             {
                 if (!IsPossible(part.Kind, span.Type) || choices.Exists(choice => choice.Span == span))
                     continue;
-                Features(view, span, question, values);
+                Features(view, span, asked.Latin, values);
                 var probability = model.Probability(values);
                 if (best is null || probability > best.Probability)
                     best = new ShortChoice(part, span, probability);
@@ -72,7 +73,9 @@ public static class ShortAnswers
 
     /// <summary>The kinds of span that can give a kind of fact: the one it asks for first, then others that sometimes
     /// do (「幾多」 is answered by a count, but also by a sum, an area or a share).</summary>
-    private static (SpanType[] Asked, SpanType[] Possible) TypesFor(AskedFact kind) => kind switch
+    private static (SpanType[] Asked, SpanType[] Possible) TypesFor(AskedFact kind) => Types[(int)kind];
+
+    private static readonly (SpanType[] Asked, SpanType[] Possible)[] Types = [.. Enum.GetValues<AskedFact>().Select(kind => kind switch
     {
         AskedFact.Money => ([SpanType.Money], []),
         AskedFact.Quantity => ([SpanType.Count], [SpanType.Money, SpanType.Area, SpanType.Percent, SpanType.Duration]),
@@ -88,8 +91,8 @@ public static class ShortAnswers
         AskedFact.Name => ([SpanType.Name], [SpanType.Place]),
         AskedFact.Place => ([SpanType.Place], [SpanType.Name]),
         AskedFact.Address => ([], [SpanType.Place]),
-        _ => ([], []),
-    };
+        _ => ((SpanType[])[], (SpanType[])[]),
+    })];
 
     internal static bool IsPossible(AskedFact kind, SpanType type) =>
         TypesFor(kind) is var (asked, possible) && (asked.Contains(type) || possible.Contains(type));
@@ -103,11 +106,9 @@ public static class ShortAnswers
     /// how much of them the best clause of the passage holds, and where they stand in the passage.</summary>
     internal sealed class PartView
     {
-        public PartView(AskedPart part, StoredPassage passage, IReadOnlyList<PassageQuery.Mention> mentions)
+        public PartView(AskedPart part, List<PassageQuery.Mention> partMentions, StoredPassage passage, IReadOnlyList<PassageQuery.Mention> mentions)
         {
-            (Part, Passage, Mentions) = (part, passage, mentions);
-            var partKey = ChineseText.ComparisonKey(part.Text);
-            PartMentions = [.. mentions.Where(mention => IsHeld(mention, partKey) || partKey.Contains(ChineseText.ComparisonKey(mention.Surface), StringComparison.Ordinal))];
+            (Part, PartMentions, Passage, Mentions) = (part, partMentions, passage, mentions);
             BestClause = passage.Spans.Where(span => IsPossible(part.Kind, span.Type)).Select(span => HeldShare(mentions, span.Clause)).DefaultIfEmpty(0).Max();
             var key = passage.PlainKey;
             foreach (var mention in PartMentions.Count > 0 ? PartMentions : mentions)
@@ -134,8 +135,16 @@ public static class ShortAnswers
         }
     }
 
-    /// <summary>What the model reads of a span for a part (<see cref="FeatureNames"/>).</summary>
-    internal static void Features(PartView view, TypedSpan span, string question, Span<double> into)
+    /// <summary>The question's words that a part holds.</summary>
+    internal static List<PassageQuery.Mention> MentionsOf(AskedPart part, IReadOnlyList<PassageQuery.Mention> mentions)
+    {
+        var partKey = ChineseText.ComparisonKey(part.Text);
+        return [.. mentions.Where(mention => IsHeld(mention, partKey) || partKey.Contains(ChineseText.ComparisonKey(mention.Surface), StringComparison.Ordinal))];
+    }
+
+    /// <summary>What the model reads of a span for a part (<see cref="FeatureNames"/>); <paramref name="latin"/> is the
+    /// question's share of Latin letters.</summary>
+    internal static void Features(PartView view, TypedSpan span, double latin, Span<double> into)
     {
         var (part, passage, mentions, partMentions) = (view.Part, view.Passage, view.Mentions, view.PartMentions);
         var clause = span.Clause;
@@ -143,7 +152,6 @@ public static class ShortAnswers
         var limitGiven = span.Qualifier is "最多" or "不超过" or "不多于" || clause.Contains("最多") || clause.Contains("上限") || clause.Contains("最高");
         var perGiven = clause.Contains('每') || clause.Contains('各');
         var yearInClause = part.Years.Any(year => clause.Contains(year, StringComparison.Ordinal) || span.Text.Contains(year, StringComparison.Ordinal));
-        var sameType = passage.Spans.Where(other => other.Type == span.Type).ToList();
 
         into[0] = asked.Contains(span.Type) ? 1 : 0;
         into[1] = IsPossible(part.Kind, span.Type) && !asked.Contains(span.Type) ? 1 : 0;
@@ -164,11 +172,11 @@ public static class ShortAnswers
         into[12] = !part.PerUnit && perGiven ? 1 : 0;
         into[13] = yearInClause ? 1 : 0;
         into[14] = part.Years.Count > 0 && !yearInClause ? 1 : 0;
-        into[15] = sameType.Count > 0 && sameType[0] == span ? 1 : 0;
-        into[16] = Math.Log(sameType.Count);
+        into[15] = span.FirstOfItsType ? 1 : 0;
+        into[16] = Math.Log(span.OfItsType);
         into[17] = span.Qualifier.Length > 0 ? 1 : 0;
         into[18] = span.Type is SpanType.Name or SpanType.Place ? 1 : 0;
-        into[19] = Evidence.LatinShare(question);
+        into[19] = latin;
         into[20] = view.BestClause - into[7];
         into[21] = Math.Log(1 + view.Distance(span));
         into[22] = span.Type == SpanType.Count && part.Noun.Length >= 2 && counted == 0 ? 1 : 0;
@@ -176,22 +184,30 @@ public static class ShortAnswers
         var before = passage.PlainKey.Substring(Math.Max(0, span.Start - 12), Math.Min(12, span.Start));
         into[23] = part.Years.Any(year => before.Contains(year, StringComparison.Ordinal) || span.Text.Contains(year, StringComparison.Ordinal)) ? 1 : 0;
         into[24] = HeldShare(partMentions, span.After);
-        into[25] = HeldShare(partMentions, Sentence(passage.PlainKey, span.Start));
+        into[25] = HeldShare(partMentions, span.Sentence);
         into[26] = part.Least && span.Qualifier is "至少" or "不少于" or "最少" ? 1 : 0;
     }
-
-    /// <summary>The sentence around a position: 「2023 年 3 月，科技部與…簽署《…安排》」 says what its date is of after the comma.</summary>
-    private static string Sentence(string key, int at) => Clauses.Around(key, at, at, sentence: true);
 
     /// <summary>The share of the question's weight whose words (in any form the synonyms give) the text holds.</summary>
     internal static double HeldShare(IReadOnlyList<PassageQuery.Mention> mentions, string key)
     {
-        var total = mentions.Sum(mention => mention.Weight);
-        return total <= 0 ? 0 : mentions.Where(mention => IsHeld(mention, key)).Sum(mention => mention.Weight) / total;
+        double total = 0, held = 0;
+        foreach (var mention in mentions)
+        {
+            total += mention.Weight;
+            if (IsHeld(mention, key))
+                held += mention.Weight;
+        }
+        return total <= 0 ? 0 : held / total;
     }
 
-    internal static bool IsHeld(PassageQuery.Mention mention, string key) =>
-        mention.Forms.Any(form => key.Contains(form, StringComparison.Ordinal));
+    internal static bool IsHeld(PassageQuery.Mention mention, string key)
+    {
+        foreach (var form in mention.Forms)
+            if (key.Contains(form, StringComparison.Ordinal))
+                return true;
+        return false;
+    }
 
     // The share of a word's character pairs found in the text: 公司 in 科技公司, 初创 in 初创企业.
     private static double SharedPairs(string word, string key)

@@ -11,9 +11,18 @@ public enum SpanType { Money, Count, Area, Percent, Ratio, Date, Duration, Rank,
 /// is a whole phrase of the passage (without its bold markers): an approximation, the figure and its unit, never the
 /// words after it. <paramref name="Unit"/> is the measure word or currency (in Simplified); <paramref name="After"/> the
 /// words that follow in the clause, which say what a count counts; <paramref name="Clause"/> the clause around it, which
-/// says what the fact is about.
+/// says what the fact is about. All in the passage's comparison key but <paramref name="Text"/>.
 /// </summary>
-public sealed record TypedSpan(SpanType Type, int Start, string Text, string Unit, string After, string Clause, string Qualifier);
+public sealed record TypedSpan(SpanType Type, int Start, string Text, string Unit, string After, string Clause, string Qualifier)
+{
+    /// <summary>The sentence around it (its clause, and the clauses it makes a sentence with).</summary>
+    public string Sentence { get; init; } = Clause;
+
+    /// <summary>Whether it is the passage's first span of its type, and how many of its type the passage has.</summary>
+    public bool FirstOfItsType { get; init; }
+
+    public int OfItsType { get; init; } = 1;
+}
 
 /// <summary>
 /// Reads every figure, date, share, ratio, rank and name of a passage once, typed (<see cref="TypedSpan"/>), for
@@ -43,7 +52,7 @@ public static partial class TypedSpans
                 var qualifier = match.Groups["q"].Success ? match.Groups["q"].Value : "";
                 var unit = match.Groups["unit"].Success ? match.Groups["unit"].Value : "";
                 spans.Add(new TypedSpan(type, start, plain.Substring(start, length), unit,
-                    After(key, start + length), Clause(key, start, length), qualifier));
+                    After(key, start + length), Clause(key, start, length), qualifier) { Sentence = Clauses.Around(key, start, start, sentence: true) });
             }
         foreach (var name in Names(passage, plain))
             if (!Overlaps(taken, name.Start, name.Text.Length))
@@ -52,7 +61,11 @@ public static partial class TypedSpans
                 spans.Add(name);
             }
         spans.Sort((a, b) => a.Start.CompareTo(b.Start));
-        return spans;
+        return [.. spans.Select(span => span with
+        {
+            FirstOfItsType = spans.First(other => other.Type == span.Type) == span,
+            OfItsType = spans.Count(other => other.Type == span.Type),
+        })];
     }
 
     private static bool Overlaps(bool[] taken, int start, int length) => Array.IndexOf(taken, true, start, length) >= 0;
@@ -114,7 +127,10 @@ public static partial class TypedSpans
     }
 
     private static TypedSpan Name(SpanType type, string key, string plain, int start, int length) =>
-        new(type, start, plain.Substring(start, length), "", After(key, start + length), Clause(key, start, length), "");
+        new(type, start, plain.Substring(start, length), "", After(key, start + length), Clause(key, start, length), "")
+        {
+            Sentence = Clauses.Around(key, start, start, sentence: true),
+        };
 
     private const string Region = @"全球|世界|亚洲|亚太区|欧洲|[\p{IsCJKUnifiedIdeographs}]{1,3}(?:和[\p{IsCJKUnifiedIdeographs}]{1,3})?区";
 

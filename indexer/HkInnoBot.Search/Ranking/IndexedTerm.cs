@@ -65,6 +65,10 @@ internal sealed class TermLookup(PassageSearcher searcher)
         return cache.TryGetValue(text, out var known) ? known : cache.Add(text, Read(field, text, PassageQuery.IsTopical(field, text)));
     }
 
+    /// <summary>A term given as characters: its string is made only the first time it is looked up.</summary>
+    public IndexedTerm Find(string field, ReadOnlySpan<char> text) =>
+        searcher.TermsBySpan(field).TryGetValue(text, out var known) ? known : Find(field, text.ToString());
+
     private IndexedTerm Read(string field, string text, bool topical)
     {
         var bytes = new BytesRef(text);

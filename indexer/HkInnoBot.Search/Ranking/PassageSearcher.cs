@@ -18,6 +18,11 @@ public sealed record StoredPassage(string Id, string Section, string Title, stri
 
     private string? plainKey;
 
+    /// <summary>Where the clauses of <see cref="PlainKey"/> start, found on first use.</summary>
+    public IReadOnlyList<int> ClauseStarts => clauseStarts ??= Answers.Clauses.Starts(PlainKey);
+
+    private IReadOnlyList<int>? clauseStarts;
+
     /// <summary>The numbers it names (<see cref="Answers.Numbers"/>), read on first use.</summary>
     public IReadOnlySet<string> Numbers => numbers ??= Answers.Numbers.In(PlainKey).ToHashSet();
 
@@ -56,6 +61,7 @@ public sealed class PassageSearcher : IndexSearcher, IDisposable
             docsById[passage.Id] = doc;
         }
         charactersBySound = new(CharactersBySound);
+        (wordsBySpan, pairsBySpan) = (words.AlternateLookup<ReadOnlySpan<char>>(), pairs.AlternateLookup<ReadOnlySpan<char>>());
         Sections = passages.OfType<StoredPassage>().Select(p => p.Section).Where(section => section.Length > 0).Distinct().ToList();
         bm25 = new Dictionary<string, PassageSimilarity.Field>
         {
@@ -98,7 +104,12 @@ public sealed class PassageSearcher : IndexSearcher, IDisposable
     /// </summary>
     internal BoundedCache<string, IndexedTerm> Terms(string field) => field == ChineseAnalysis.WordsField ? words : pairs;
 
-    private readonly BoundedCache<string, IndexedTerm> words = new(MaxCachedTerms), pairs = new(MaxCachedTerms);
+    /// <summary>The same, looked up by characters.</summary>
+    internal ConcurrentDictionary<string, IndexedTerm>.AlternateLookup<ReadOnlySpan<char>> TermsBySpan(string field) =>
+        field == ChineseAnalysis.WordsField ? wordsBySpan : pairsBySpan;
+
+    private readonly BoundedCache<string, IndexedTerm> words = new(MaxCachedTerms, StringComparer.Ordinal), pairs = new(MaxCachedTerms, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IndexedTerm>.AlternateLookup<ReadOnlySpan<char>> wordsBySpan, pairsBySpan;
 
     private const int MaxCachedTerms = 100_000;
 

@@ -69,8 +69,8 @@ internal static class TypoReading
     {
         if (!IsHan(key, i))
             return false;
-        var left = IsHan(key, i - 1) ? Pair(lookup, key[i - 1], key[i]) : null;
-        var right = IsHan(key, i + 1) ? Pair(lookup, key[i], key[i + 1]) : null;
+        var left = IsHan(key, i - 1) ? lookup.Find(ChineseAnalysis.BigramsField, key.AsSpan(i - 1, 2)) : null;
+        var right = IsHan(key, i + 1) ? lookup.Find(ChineseAnalysis.BigramsField, key.AsSpan(i, 2)) : null;
         return (left?.Topical == true || right?.Topical == true) && left?.DocFreq is null or 0 && right?.DocFreq is null or 0
             && !InAWord(key, i);
     }
@@ -87,8 +87,6 @@ internal static class TypoReading
         return false;
     }
 
-    private static IndexedTerm Pair(TermLookup lookup, char first, char second) =>
-        lookup.Find(ChineseAnalysis.BigramsField, string.Concat(first, second));
 
     private sealed record Replacement(char Character, Run Run);
 
