@@ -105,12 +105,12 @@ public static class AnswerCards
         var missing = answer.Missing ?? $"有關的{KindName(question.Asks ?? AskedFact.Quantity)}";
         var message = In(question.Script, $"政策文件提到「{answer.Mentioned}」，但沒有提及{missing}。");
         var related = In(question.Script, "相關段落");
-        var source = $"{In(question.Script, "資料來源")}：{hit.Title}（{hit.Updated}）";
+        var source = Source(question.Script, hit);
         return WithVotes(votes, question.Script, StandingAlone(answer), hit, actions => Card(
             [Subtle(Asked(answer)), Bold(message), Subtle(related), Bold(hit.Section),
-                new TextBlock(hit.Highlighted ?? hit.Text), Subtle(source)],
+                new TextBlock(hit.Highlighted ?? hit.Text), Subtle(source.Card)],
             actions,
-            string.Join("\n\n", message, $"{related}：{hit.Section}", hit.Text, source)));
+            string.Join("\n\n", message, $"{related}：{hit.Section}", hit.Text, source.Plain)));
     }
 
     // The question as the user wrote it and, for a follow-up, what it was taken to be about, so a wrong guess shows.
@@ -155,9 +155,9 @@ public static class AnswerCards
     {
         var script = question.Script;
         var body = new List<CardElement> { Subtle($"「{question.Text}」{In(script, "的其他相關段落")}") };
-        body.AddRange(hits.Select(hit => new Container([Bold($"{hit.Rank}. {hit.Section}"), new TextBlock(hit.Text)])));
+        body.AddRange(hits.Select(hit => new Container([Bold($"{hit.Rank}. {hit.Section}"), new TextBlock(hit.Text), Subtle(Source(script, hit).Card)])));
         List<SubmitAction> actions = nextOffset is { } offset ? [new(In(script, "更多結果"), ButtonValue.MoreResults(question.Text, offset))] : [];
-        var fallback = string.Join("\n\n", hits.Select(hit => $"{hit.Rank}. {hit.Section}：{hit.Text}"));
+        var fallback = string.Join("\n\n", hits.Select(hit => $"{hit.Rank}. {hit.Section}：{hit.Text}\n{Source(script, hit).Plain}"));
         return Card(body, actions, fallback);
     }
 
@@ -189,14 +189,14 @@ public static class AnswerCards
     private static IMessageActivity PassageCard(string asked, Script script, Hit hit, string? shortAnswer, List<SubmitAction> actions)
     {
         var answerLine = shortAnswer is null ? null : $"{In(script, "答")}：{shortAnswer}";
-        var source = $"{In(script, "資料來源")}：{hit.Title}（{hit.Updated}）";
+        var source = Source(script, hit);
         var body = new List<CardElement> { Subtle(asked) };
         if (answerLine is not null)
             body.Add(Heading(answerLine));
         body.Add(Bold(hit.Section));
         body.Add(new TextBlock(hit.Highlighted ?? hit.Text));
-        body.Add(Subtle(source));
-        var fallback = string.Join("\n\n", new[] { answerLine, hit.Section, hit.Text, source }.OfType<string>());
+        body.Add(Subtle(source.Card));
+        var fallback = string.Join("\n\n", new[] { answerLine, hit.Section, hit.Text, source.Plain }.OfType<string>());
         return Card(body, actions, fallback);
     }
 
@@ -251,6 +251,24 @@ public static class AnswerCards
     private static TextBlock Bold(string text) => new(text, Weight: "Bolder");
 
     private static TextBlock Subtle(string text) => new(text, IsSubtle: true);
+
+    /// <summary>
+    /// Where a passage is from: 「資料來源：創新及科技（2024-07-25），第 3 頁，〈推動研發〉」 — the document's date, so that
+    /// of two versions the reader sees which is newer; the page where it has pages. Where its address is known, the card
+    /// links the title to the passage there, and the plain text gives the address.
+    /// </summary>
+    private static (string Card, string Plain) Source(Script script, Hit hit)
+    {
+        var label = $"{In(script, "資料來源")}：";
+        var where = $"（{hit.Updated}）"
+                    + (hit.Page is { } page ? In(script, $"，第 {page} 頁") : "")
+                    + (hit.Section.Length > 0 ? $"，〈{hit.Section}〉" : "");
+        if (hit.Url is null)
+            return (label + hit.Title + where, label + hit.Title + where);
+        var title = hit.Title.Replace("[", "\\[").Replace("]", "\\]");
+        var url = hit.Url.Replace(" ", "%20").Replace("(", "%28").Replace(")", "%29");
+        return ($"{label}[{title}]({url}){where}", $"{label}{hit.Title}{where} {hit.Url}");
+    }
 
     private static IMessageActivity Say(Script script, string text) => MessageFactory.Text(In(script, text));
 

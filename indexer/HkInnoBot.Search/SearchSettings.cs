@@ -26,6 +26,10 @@ public sealed class SearchSettings
     /// <summary>How often a running bot looks at the corpus and index folders for changes.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>A corpus file larger than this is skipped (and said so) rather than read: a 200 MB scan would hold up
+    /// every rebuild. Text-layer PDFs of several hundred pages are a few MB.</summary>
+    public long MaxDocumentBytes { get; set; } = 50_000_000;
+
     /// <summary>Which query-understanding steps run; all of them unless an evaluation switches some off.</summary>
     public QueryFeatures Features { get; set; } = QueryFeatures.All;
 }

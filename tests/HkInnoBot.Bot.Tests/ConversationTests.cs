@@ -106,7 +106,7 @@ public sealed class ConversationTests(BotHostFixture fixture)
         Assert.Equal(best.Highlighted, texts[2]);
         Assert.Contains("「**科技券**」", texts[2]);
         Assert.Contains("获业界的广泛支持", texts[2]);
-        Assert.Equal("资料来源：创新及科技（2024-07-25）", texts[3]);
+        Assert.Equal($"资料来源：创新及科技（2024-07-25），〈{best.Section}〉", texts[3]);
         Assert.Contains(Buttons(card), button => (string?)button["title"] == "👎 没有帮助");
         Assert.All(Buttons(card).Where(b => (string?)b["data"]!["action"] == ButtonValue.Vote), b => Assert.Equal(best.Id, (string?)b["data"]!["id"]));
         Assert.Equal("我可以做什么？", Texts(await AskAsync(Message("帮助")))[0]);
@@ -144,7 +144,7 @@ public sealed class ConversationTests(BotHostFixture fixture)
         Assert.Equal(best.Section, texts[1]);
         Assert.Equal(best.Highlighted, texts[2]);
         Assert.Contains("**數碼港", texts[2]);
-        Assert.Equal("資料來源：創新及科技（2024-07-25）", texts[3]);
+        Assert.Equal($"資料來源：創新及科技（2024-07-25），〈{best.Section}〉", texts[3]);
         var fallback = (string)card["fallbackText"]!;
         Assert.Contains(best.Text, fallback);
         Assert.DoesNotContain("**", fallback.Replace(best.Text, ""));

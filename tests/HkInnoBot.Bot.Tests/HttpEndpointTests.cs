@@ -65,7 +65,7 @@ public sealed class HttpEndpointTests(BotHostFixture fixture)
 
         var card = Card(reply);
         Assert.Equal($"問：{Question}", Texts(card)[0]);
-        Assert.Contains("資料來源：創新及科技（2024-07-25）", Texts(card));
+        Assert.Contains(Texts(card), text => text.StartsWith("資料來源：創新及科技（2024-07-25），〈"));
         Assert.Equal("user-1", (string?)reply["recipient"]!["id"]);
     }
 

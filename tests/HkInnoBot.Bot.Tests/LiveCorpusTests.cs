@@ -88,6 +88,42 @@ public sealed class LiveCorpusTests : IDisposable
         Assert.True(healthy, "no index 30 s after the corpus arrived");
     }
 
+    [Fact]
+    [Trait("Speed", "Slow")]
+    public async Task A_published_pdf_dropped_in_is_cited_by_page_with_a_link_and_an_unreadable_one_is_reported()
+    {
+        using var server = Start();
+        var documents = Path.Combine(AppContext.BaseDirectory, "data", "documents");
+        File.Copy(Path.Combine(documents, "factsheet.pdf"), Path.Combine(corpus, "factsheet.pdf"));
+        File.WriteAllText(Path.Combine(corpus, "factsheet.meta.json"), """{ "url": "https://www.gov.hk/factsheet.pdf" }""");
+        File.Copy(Path.Combine(documents, "unreadable", "encrypted.pdf"), Path.Combine(corpus, "budget.pdf"));
+
+        string? source = null;
+        var cited = await WithinAsync(TimeSpan.FromSeconds(60), async () =>
+            (source = await SourceOfAsync(server, "香港有約幾多間金融科技公司？"))?.Contains("第 6 頁") == true);
+        Assert.True(cited, $"the PDF was not cited by its page within 60 s: {source}");
+        Assert.Equal("資料來源：[創新及科技](https://www.gov.hk/factsheet.pdf)（2024-07-25），第 6 頁，〈金融科技〉", source);
+
+        var health = await HealthAsync(server);
+        Assert.Equal("Healthy", (string?)health["status"]);
+        Assert.Equal(3, (int)health["index"]!["documents"]!);
+        Assert.Equal("budget.pdf: an encrypted PDF", (string?)health["index"]!["skipped"]!.Single());
+
+        // With no readable document left, the index that serves stays, and says why it was not replaced.
+        foreach (var file in Directory.GetFiles(corpus).Where(file => !file.EndsWith("budget.pdf")))
+            File.Delete(file);
+        var degraded = await WithinAsync(TimeSpan.FromSeconds(30), async () => (string?)(await HealthAsync(server))["status"] == "Degraded");
+        Assert.True(degraded, "the failed rebuild was not reported within 30 s");
+        Assert.Contains("budget.pdf: an encrypted PDF", (string?)(await HealthAsync(server))["index"]!["buildFailure"]);
+        Assert.NotNull(await SourceOfAsync(server, "香港有約幾多間金融科技公司？"));
+    }
+
+    private static async Task<JObject> HealthAsync(BotServer server)
+    {
+        using var response = await server.Client.GetAsync("/healthz");
+        return JObject.Parse(await response.Content.ReadAsStringAsync());
+    }
+
     private static async Task<long> GenerationAsync(BotServer server)
     {
         using var response = await server.Client.GetAsync("/healthz");

@@ -10,7 +10,7 @@ namespace HkInnoBot.Indexer.Tests;
 public class ChunkerTests
 {
     private static readonly IReadOnlyList<Passage> Passages =
-        Chunker.Split(CorpusDocument.LoadAll(TestCorpora.Shipped).Single(document => document.Id == "innovation-and-technology.zh-Hant")).ToList();
+        Chunker.Split(CorpusDocument.LoadAll(TestCorpora.Shipped, long.MaxValue).Documents.Single(document => document.Id == "innovation-and-technology.zh-Hant")).ToList();
 
     [Fact]
     public void TheFactSheetHas98Passages() => Assert.Equal(98, Passages.Count);
@@ -47,10 +47,24 @@ public class ChunkerTests
     [Fact]
     public void AParagraphWithoutHeadingKeepsTheCurrentSection()
     {
-        var document = new CorpusDocument("t", new DocumentMetadata("標題", "p", "2024-01-01", "zh-Hant"),
+        var document = Documents.Load("t.txt",
             "標題\n\n甲節\n\n- 第一點。\n\n- 第二點斷開在\n\n頁尾的句子。\n\n乙節\n\n一段文字，沒有項目符號。\n\n（更新日期：2024 年 1 月 1 日）\n");
         Assert.Equal(
             [("甲節", "第一點。"), ("甲節", "第二點斷開在頁尾的句子。"), ("乙節", "一段文字，沒有項目符號。")],
             Chunker.Split(document).Select(p => (p.Section, p.Text)));
+        Assert.Equal(("標題", "2024-01-01"), (document.Metadata.Title, document.Metadata.Updated));
+    }
+
+    [Fact]
+    public void AParagraphTooLongForOneAnswerIsCutBetweenSentences()
+    {
+        var sentences = Enumerable.Range(1, 30).Select(n => $"第{n}句講述政策的一項措施，內容頗長而且需要完整地讀出來。").ToList();
+        var document = Documents.Load("long.txt", "標題\n\n一節\n\n" + string.Concat(sentences) + "\n");
+        var passages = Chunker.Split(document).Select(p => p.Text).ToList();
+
+        Assert.True(passages.Count > 1);
+        Assert.All(passages, text => Assert.InRange(text.Length, 1, Chunker.MaxPassageLength));
+        Assert.All(passages, text => Assert.EndsWith("。", text));
+        Assert.Equal(string.Concat(sentences), string.Concat(passages));
     }
 }

@@ -115,8 +115,29 @@ public class CommandLineTests(ShippedIndex index) : IClassFixture<ShippedIndex>
         var (exit, stdout, stderr) = Run(["build", "--index", folder, "--corpus", TestCorpora.Small]);
         Assert.Equal(0, exit);
         Assert.Matches(@"2 document\(s\), 7 passages, \d+\.\d\d s", stdout);
-        Assert.Contains("marine.zh-Hant: 3 passages", stderr);
+        Assert.Contains("marine.zh-Hant.txt: 3 passages", stderr);
         Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public void BuildSaysOnOneLineWhichFileItSkippedAndWhy()
+    {
+        var (folder, corpus) = (TempFolder.Create("cli-index"), TestCorpora.CopyOf(TestCorpora.Small));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "data", "documents", "unreadable", "encrypted.pdf"), Path.Combine(corpus, "budget.pdf"));
+        var (exit, stdout, stderr) = Run(["build", "--index", folder, "--corpus", corpus]);
+        Assert.Equal(0, exit);
+        Assert.Contains("2 document(s), 7 passages", stdout);
+        Assert.Contains("skipped 1 file(s)", stdout);
+        Assert.Single(stderr.Split('\n'), line => line.Contains("Skipped budget.pdf: an encrypted PDF"));
+
+        File.Delete(Path.Combine(corpus, "budget.pdf"));
+        foreach (var text in Directory.GetFiles(corpus, "*.txt").Where(file => !file.EndsWith("synonyms.txt")))
+            File.Delete(text);
+        (exit, _, stderr) = Run(["build", "--index", folder, "--corpus", corpus]);
+        Assert.Equal(1, exit);
+        Assert.Contains("Nothing built, the previous index stays: No documents in", stderr);
+        Directory.Delete(folder, recursive: true);
+        Directory.Delete(corpus, recursive: true);
     }
 
     [Fact]

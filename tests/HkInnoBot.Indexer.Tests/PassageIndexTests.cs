@@ -68,7 +68,8 @@ public sealed class PassageIndexTests : IDisposable
     public void AFailedBuildLeavesThePreviousIndexServing()
     {
         PassageIndex.Build(settings, NullLogger.Instance);
-        File.WriteAllText(Path.Combine(settings.CorpusPath, "marine.zh-Hant.meta.json"), "{ this is not json");
+        foreach (var text in Directory.GetFiles(settings.CorpusPath, "*.zh-Hant.txt"))
+            File.WriteAllText(text, "");
 
         Assert.Throws<CorpusException>(() => PassageIndex.Build(settings, NullLogger.Instance));
         using var answerer = Answerer.Open(settings, NullLogger.Instance);

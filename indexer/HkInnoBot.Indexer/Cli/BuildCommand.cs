@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HkInnoBot.Search.Corpus;
 using HkInnoBot.Search.Index;
 
 namespace HkInnoBot.Indexer.Cli;
@@ -12,8 +13,18 @@ internal static class BuildCommand
         {
             var settings = CommonOptions.Settings(parse);
             using var logging = CommonOptions.Logging();
-            var summary = PassageIndex.Build(settings, logging.CreateLogger("indexer"));
-            Console.WriteLine($"Built {settings.IndexPath}: {summary.Documents} document(s), {summary.Passages} passages, {summary.Elapsed.TotalSeconds:F2} s");
+            PassageIndex.BuildSummary summary;
+            try
+            {
+                summary = PassageIndex.Build(settings, logging.CreateLogger("indexer"));
+            }
+            catch (CorpusException e)
+            {
+                Console.Error.WriteLine($"Nothing built, the previous index stays: {e.Message}");
+                return 1;
+            }
+            Console.WriteLine($"Built {settings.IndexPath}: {summary.Documents} document(s), {summary.Passages} passages, {summary.Elapsed.TotalSeconds:F2} s"
+                + (summary.Skipped.Count == 0 ? "" : $"; skipped {summary.Skipped.Count} file(s)"));
             return 0;
         });
         return command;

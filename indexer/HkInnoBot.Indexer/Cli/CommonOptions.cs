@@ -17,7 +17,7 @@ internal static class CommonOptions
 
     public static readonly Option<string> Corpus = new("--corpus")
     {
-        Description = "Corpus folder: NAME.txt + NAME.meta.json per document",
+        Description = "Corpus folder: documents as published (.txt, .pdf, .html, .docx), each with an optional NAME.meta.json",
         DefaultValueFactory = _ => SearchSettings.DefaultCorpusPath,
     };
 

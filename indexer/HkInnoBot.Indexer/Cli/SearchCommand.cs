@@ -59,7 +59,7 @@ internal static class SearchCommand
         partial = answer.Status == AnswerStatus.Partial,
         mentioned = answer.Mentioned,
         missing = answer.Missing,
-        hits = answer.Hits.Select(hit => new { hit.Rank, hit.Score, hit.Confidence, hit.Id, hit.Section, hit.Title, hit.Text }),
+        hits = answer.Hits.Select(hit => new { hit.Rank, hit.Score, hit.Confidence, hit.Id, hit.Section, hit.Title, hit.Updated, hit.Document, hit.Page, hit.Url, hit.Text }),
     };
 
     /// <summary>Each passage the answer model weighed, with what it read and its probability, and the spans weighed
@@ -95,7 +95,8 @@ internal static class SearchCommand
         if (answer.ShortAnswer is { } shortAnswer)
             lines.Add($"A: {shortAnswer}");
         lines.AddRange(answer.Hits.Select(hit =>
-            $"{hit.Rank}. [{hit.Section}] confidence {hit.Confidence:F2}, score {hit.Score:F2}, {hit.Id}\n   {hit.Highlighted}\n   — {hit.Title} ({hit.Updated})"));
+            $"{hit.Rank}. [{hit.Section}] confidence {hit.Confidence:F2}, score {hit.Score:F2}, {hit.Id}\n   {hit.Highlighted}\n   — {hit.Title} ({hit.Updated})"
+            + (hit.Page is { } page ? $", page {page}" : "") + $", {hit.Document}" + (hit.Url is { } url ? $", {url}" : "")));
         return string.Join('\n', lines) + "\n";
     }
 }

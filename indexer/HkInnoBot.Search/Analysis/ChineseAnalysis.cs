@@ -21,8 +21,9 @@ public static class ChineseAnalysis
     public const string WordsField = "words";
     public const string BigramsField = "bigrams";
 
-    /// <summary>Bump when the analysis or the chunking changes: indexes built by another version are rebuilt.</summary>
-    public const string Version = "2";
+    /// <summary>Bump when the analysis, the reading of documents, the chunking or the stored fields change: indexes
+    /// built by another version are rebuilt.</summary>
+    public const string Version = "3";
 
     public static readonly LuceneVersion MatchVersion = LuceneVersion.LUCENE_48;
 

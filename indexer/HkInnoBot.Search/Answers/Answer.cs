@@ -61,6 +61,8 @@ public sealed record Answer(Question Question, AnswerStatus Status, IReadOnlyLis
 /// <param name="Confidence">How much of the question's weight the passage covers, in [0, 1]; comparable across questions.</param>
 /// <param name="Highlighted"><paramref name="Text"/> with the question's words wrapped in **…**; only for the hits that
 /// are shown in full, null for the others.</param>
+/// <param name="Document">The corpus file it is from; <paramref name="Page"/> (a PDF's) and <paramref name="Url"/> are
+/// null where there is none.</param>
 public sealed record Hit(
     int Rank, float Score, double Confidence, string Id, string Section,
-    string Title, string Updated, string Text, string? Highlighted);
+    string Title, string Updated, string Text, string? Highlighted, string Document, int? Page, string? Url);

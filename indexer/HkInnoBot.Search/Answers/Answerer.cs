@@ -47,6 +47,9 @@ public sealed class Answerer : IDisposable
 
     public int PassageCount => Describe()?.Passages ?? 0;
 
+    /// <inheritdoc cref="LiveIndex.BuildFailure"/>
+    public string? BuildFailure => index.BuildFailure;
+
     /// <summary>Section headings in document order: the topics the text covers.</summary>
     public IReadOnlyList<string> Sections
     {
@@ -146,10 +149,13 @@ public sealed class Answerer : IDisposable
                 : PassageQuery.Build(question.Searchable, answerer.analyzer, searcher, synonyms, features);
             if (query is null)
                 return new Attempt(question, null, [], [], AnswerStatus.NothingToSearch);
-            var ranked = PassageScorer.Rank(query, wanted, features.HasFlag(QueryFeatures.Coverage));
+            var ranked = PassageScorer.Rank(query, searcher.HoldsVersions ? wanted + Versions.Lookahead : wanted, features.HasFlag(QueryFeatures.Coverage));
+            HashSet<int>? superseded = null;
+            if (searcher.HoldsVersions)
+                (ranked, superseded) = Versions.NewestFirst(searcher, ranked, wanted, question.Years);
             if (ranked.Length == 0)
                 return new Attempt(question, query, ranked, [], AnswerStatus.NoAnswer, ReadAs: readAs);
-            return Decide(question, query, ranked, readAs);
+            return Decide(question, query, ranked, superseded, readAs);
         }
 
         /// <summary>
@@ -157,7 +163,7 @@ public sealed class Answerer : IDisposable
         /// enough. Otherwise the partial model tells a question about a topic the text covers, whose reply says what
         /// the text mentions and not (「提到「數碼港」，但沒有提及停車場收費」), from one the text has nothing on.
         /// </summary>
-        private Attempt Decide(Question question, PassageQuery query, RankedPassage[] ranked, IReadOnlyList<string>? readAs)
+        private Attempt Decide(Question question, PassageQuery query, RankedPassage[] ranked, HashSet<int>? superseded, IReadOnlyList<string>? readAs)
         {
             if (!features.HasFlag(QueryFeatures.AnswerModel))
                 return new Attempt(question, query, ranked, [], AnswerStatus.Answered, ReadAs: readAs);
@@ -171,8 +177,9 @@ public sealed class Answerer : IDisposable
                 candidates[i] = new Candidate(ranked[i], passage, values, decisions.Answer.Probability(values), shorts);
             }
 
-            // The reranker puts one first; the answer model decides whether it answers.
-            var best = Array.IndexOf(candidates, candidates.MaxBy(candidate => decisions.Rerank.Probability(candidate.Features)));
+            // The reranker puts one first (never a passage a newer version replaces); the answer model decides whether it answers.
+            var best = Array.IndexOf(candidates, candidates.Where(candidate => superseded?.Contains(candidate.Ranked.Doc) != true)
+                .MaxBy(candidate => decisions.Rerank.Probability(candidate.Features)));
             if (candidates[best].Probability >= decisions.Answer.Threshold)
             {
                 if (offset == 0 && best > 0)
@@ -330,7 +337,8 @@ public sealed class Answerer : IDisposable
         var script = question.Script;
         return new Hit(rank, ranked.Score, Math.Round(ranked.Confidence, 4), passage.Id,
             ChineseText.InScript(passage.Section, script), ChineseText.InScript(passage.Title, script), passage.Updated,
-            ChineseText.InScript(passage.Text, script), highlighted is null ? null : ChineseText.InScript(highlighted, script));
+            ChineseText.InScript(passage.Text, script), highlighted is null ? null : ChineseText.InScript(highlighted, script),
+            passage.Document, passage.Page, passage.Url);
     }
 
     public void Dispose()

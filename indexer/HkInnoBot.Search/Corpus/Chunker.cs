@@ -5,29 +5,56 @@ using System.Text.RegularExpressions;
 namespace HkInnoBot.Search.Corpus;
 
 /// <summary>
-/// Splits a fact-sheet text into passages. The layout it reads: a title line, section headings (short lines with no
-/// bullet and no sentence punctuation), paragraphs and "- " bullets, and trailing date lines.
+/// Cuts a document into passages: each paragraph (a bullet, a list item, a table row) under its section heading is one,
+/// whatever the format it was read from. A paragraph too long to read as one answer (a speech's, a report's) is cut
+/// between sentences.
 /// </summary>
 public static partial class Chunker
 {
+    /// <summary>Longer paragraphs are cut. The fact sheet's longest is 241 characters; a passage of a few hundred is
+    /// what a chat reply can show and what a short answer is read from.</summary>
+    public const int MaxPassageLength = 400;
+
     public static IEnumerable<Passage> Split(CorpusDocument document)
     {
-        var section = "";
         var ids = new HashSet<string>();
-        foreach (var block in Blocks(document.Text))
+        foreach (var section in document.Sections)
+            foreach (var paragraph in section.Paragraphs)
+                foreach (var text in Pieces(paragraph.Text))
+                    yield return new Passage(UniqueId(ids, $"{document.Id}#{Fingerprint(text)}"), section.Heading, text, document,
+                        paragraph.Page, paragraph.Anchor);
+    }
+
+    /// <summary>The paragraph, or consecutive sentences of it of at most <see cref="MaxPassageLength"/> characters (a
+    /// sentence longer than that is cut where it must be).</summary>
+    private static IEnumerable<string> Pieces(string paragraph)
+    {
+        if (paragraph.Length <= MaxPassageLength)
         {
-            if (IsDateLine(block))
-                continue;
-            if (IsHeading(block))
-            {
-                // The first heading is the document's own title, not a section.
-                if (block != document.Metadata.Title)
-                    section = block;
-                continue;
-            }
-            var text = BoldMarker().Replace(Bullet().Replace(block, ""), "");
-            yield return new Passage(UniqueId(ids, $"{document.Id}#{Fingerprint(text)}"), section, text, document);
+            yield return paragraph;
+            yield break;
         }
+        var piece = new StringBuilder();
+        foreach (var sentence in SentenceEnd().Split(paragraph).Where(sentence => sentence.Length > 0))
+        {
+            if (piece.Length > 0 && piece.Length + sentence.Length > MaxPassageLength)
+            {
+                yield return piece.ToString().Trim();
+                piece.Clear();
+            }
+            for (var start = 0; start < sentence.Length; start += MaxPassageLength)
+            {
+                var part = sentence.Substring(start, Math.Min(MaxPassageLength, sentence.Length - start));
+                if (piece.Length > 0 && piece.Length + part.Length > MaxPassageLength)
+                {
+                    yield return piece.ToString().Trim();
+                    piece.Clear();
+                }
+                piece.Append(part);
+            }
+        }
+        if (piece.ToString().Trim() is { Length: > 0 } last)
+            yield return last;
     }
 
     /// <summary>A passage's id follows its text, not its place, so it survives edits elsewhere in the document: a button
@@ -44,59 +71,7 @@ public static partial class Chunker
         return unique;
     }
 
-    /// <summary>Non-empty lines, with a line that a page break cut mid-sentence joined to its continuation.</summary>
-    private static IEnumerable<string> Blocks(string text)
-    {
-        string? pending = null;
-        foreach (var raw in text.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0)
-                continue;
-            if (pending is not null)
-            {
-                if (!Bullet().IsMatch(line) && !IsHeading(line))
-                {
-                    pending += line;
-                    if (EndsSentence(pending))
-                    {
-                        yield return pending;
-                        pending = null;
-                    }
-                    continue;
-                }
-                yield return pending;
-                pending = null;
-            }
-            if (IsHeading(line) || IsDateLine(line) || EndsSentence(line))
-                yield return line;
-            else
-                pending = line;
-        }
-        if (pending is not null)
-            yield return pending;
-    }
-
-    private static bool IsHeading(string line) =>
-        line.Length <= 20 && !Bullet().IsMatch(line) && !SentencePunctuation().IsMatch(line) && !IsDateLine(line);
-
-    private static bool IsDateLine(string line) => DateLine().IsMatch(line);
-
-    private static bool EndsSentence(string line) => SentenceEnd().IsMatch(line);
-
-    [GeneratedRegex(@"^[-•・*]\s+")]
-    private static partial Regex Bullet();
-
-    [GeneratedRegex(@"\*\*")]
-    private static partial Regex BoldMarker();
-
-    [GeneratedRegex(@"[。，；：！？]")]
-    private static partial Regex SentencePunctuation();
-
-    [GeneratedRegex(@"[。！？；）)」』》〕\]]$")]
+    // Splits after a sentence's end, keeping the mark (and a closing quote or bracket) with the sentence.
+    [GeneratedRegex(@"(?<=[。！？!?][」』）)]?)(?![」』）)])|(?<=\. )")]
     private static partial Regex SentenceEnd();
-
-    // "（更新日期：2024 年 7 月 25 日）" and a bare "2024 年 7 月" closing the sheet.
-    [GeneratedRegex(@"^[（(]?(更新日期[：:])?\s*\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*[）)]?$")]
-    private static partial Regex DateLine();
 }

@@ -25,6 +25,7 @@ public sealed class LiveIndex : IDisposable
     private CorpusFolder.Snapshot corpusSeen;
     private CorpusFolder.Snapshot? corpusChanging;
     private string? lastProblem;
+    private volatile string? buildFailure;
 
     private LiveIndex(SearchSettings settings, ILogger logger)
     {
@@ -40,14 +41,7 @@ public sealed class LiveIndex : IDisposable
     public static LiveIndex Open(SearchSettings settings, ILogger logger)
     {
         var index = new LiveIndex(settings, logger);
-        try
-        {
-            PassageIndex.BuildIfNeeded(settings, logger);
-        }
-        catch (IndexUnavailableException e)
-        {
-            index.Report(e.Message);
-        }
+        index.Rebuild();
         index.TryOpen();
         return index;
     }
@@ -129,14 +123,23 @@ public sealed class LiveIndex : IDisposable
             Volatile.Write(ref synonyms, Synonyms.Load(settings.CorpusPath));
             logger.LogInformation("Reloaded {File}", Synonyms.FileName);
         }
-        if (now.Documents == before.Documents)
-            return;
+        if (now.Documents != before.Documents)
+            Rebuild();
+    }
+
+    /// <summary>Why the last rebuild from the corpus failed (no readable document left, say), while an earlier index
+    /// serves or none does; null when it succeeded or was not needed.</summary>
+    public string? BuildFailure => buildFailure;
+
+    private void Rebuild()
+    {
         try
         {
-            PassageIndex.BuildIfNeeded(settings, logger);
+            buildFailure = PassageIndex.BuildIfNeeded(settings, logger);
         }
         catch (IndexUnavailableException e)
         {
+            buildFailure = e.Message;
             Report(e.Message);
         }
     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
+using System.Text.Json;
 using HkInnoBot.Search.Analysis;
 using HkInnoBot.Search.Corpus;
 using HkInnoBot.Search.Ranking;
@@ -18,8 +18,10 @@ namespace HkInnoBot.Search.Index;
 /// </summary>
 public static class PassageIndex
 {
-    public const string IdField = "id", SectionField = "section", TitleField = "title", UpdatedField = "updated", PassageTextField = "text";
-    private const string CorpusHashKey = "corpus-sha256", VersionKey = "analysis-version", BuiltKey = "built-utc", DocumentsKey = "documents";
+    public const string IdField = "id", SectionField = "section", TitleField = "title", UpdatedField = "updated", PassageTextField = "text",
+        DocumentField = "document", PageField = "page", UrlField = "url";
+    private const string CorpusHashKey = "corpus-sha256", VersionKey = "analysis-version", BuiltKey = "built-utc", DocumentsKey = "documents",
+        SkippedKey = "skipped";
 
     public static readonly PassageSimilarity Similarity = new();
 
@@ -32,10 +34,11 @@ public static class PassageIndex
     /// <param name="Reason">Why the index is not current, for the log.</param>
     public sealed record State(Status Status, string? Reason = null);
 
-    public sealed record BuildSummary(int Documents, int Passages, TimeSpan Elapsed);
+    public sealed record BuildSummary(int Documents, int Passages, TimeSpan Elapsed, IReadOnlyList<SkippedFile> Skipped);
 
-    /// <summary>What a commit of the index records about itself.</summary>
-    public sealed record CommitInfo(long Generation, DateTimeOffset Built, int Documents);
+    /// <summary>What a commit of the index records about itself: <paramref name="Skipped"/> are the corpus's files it
+    /// left out, one line each («file: why»).</summary>
+    public sealed record CommitInfo(long Generation, DateTimeOffset Built, int Documents, IReadOnlyList<string> Skipped);
 
     /// <summary>Whether the index on disk opens, passes its checksums, and was built from this corpus by this
     /// analysis version.</summary>
@@ -50,7 +53,7 @@ public static class PassageIndex
             var data = reader.IndexCommit.UserData;
             if (!data.TryGetValue(VersionKey, out var version) || version != ChineseAnalysis.Version)
                 return new State(Status.Stale, "built by another analysis version");
-            return data.TryGetValue(CorpusHashKey, out var hash) && hash == CorpusHash(CorpusDocument.LoadAll(settings.CorpusPath))
+            return data.TryGetValue(CorpusHashKey, out var hash) && hash == CorpusFolder.ContentHash(settings.CorpusPath, settings.MaxDocumentBytes)
                 ? new State(Status.Current)
                 : new State(Status.Stale, "the corpus changed");
         }
@@ -101,27 +104,31 @@ public static class PassageIndex
         return new CommitInfo(
             reader.IndexCommit.Generation,
             data.TryGetValue(BuiltKey, out var built) ? DateTimeOffset.Parse(built, CultureInfo.InvariantCulture) : DateTimeOffset.MinValue,
-            data.TryGetValue(DocumentsKey, out var documents) ? int.Parse(documents, CultureInfo.InvariantCulture) : 0);
+            data.TryGetValue(DocumentsKey, out var documents) ? int.Parse(documents, CultureInfo.InvariantCulture) : 0,
+            data.TryGetValue(SkippedKey, out var skipped) ? JsonSerializer.Deserialize<string[]>(skipped) ?? [] : []);
     }
 
     /// <summary>Builds the index from the corpus when it is missing, damaged or stale. A failed build of a stale index
-    /// leaves it serving; with nothing to serve, the index is unavailable.</summary>
-    public static void BuildIfNeeded(SearchSettings settings, ILogger logger)
+    /// leaves it serving, and why it failed is returned (null when all is well); with nothing to serve, the index is
+    /// unavailable.</summary>
+    public static string? BuildIfNeeded(SearchSettings settings, ILogger logger)
     {
         var state = Check(settings);
         if (state.Status == Status.Current)
-            return;
+            return null;
         logger.LogInformation("Index at {IndexPath} is {Status} ({Reason}); building from {CorpusPath}",
             settings.IndexPath, state.Status, state.Reason, settings.CorpusPath);
         try
         {
             Build(settings, logger);
+            return null;
         }
         catch (Exception e) when (e is CorpusException || IsUnreadable(e))
         {
             if (Check(settings).Status == Status.Missing)
                 throw new IndexUnavailableException($"No usable index at {settings.IndexPath} and the build failed: {e.Message}", e);
             logger.LogError("Index build failed, so the previous index keeps serving: {Reason}", e.Message);
+            return e.Message;
         }
     }
 
@@ -130,7 +137,11 @@ public static class PassageIndex
     public static BuildSummary Build(SearchSettings settings, ILogger logger)
     {
         var clock = Stopwatch.StartNew();
-        var documents = CorpusDocument.LoadAll(settings.CorpusPath);
+        // Hashed before reading, so a file changed during the build makes the index stale, not wrongly current.
+        var corpusHash = CorpusFolder.ContentHash(settings.CorpusPath, settings.MaxDocumentBytes);
+        var (documents, skipped) = CorpusDocument.LoadAll(settings.CorpusPath, settings.MaxDocumentBytes);
+        foreach (var file in skipped)
+            logger.LogWarning("Skipped {File}: {Reason}", file.File, file.Reason);
         using var directory = FSDirectory.Open(settings.IndexPath);
         using var writer = OpenWriter(directory, logger);
         var passages = 0;
@@ -144,19 +155,18 @@ public static class PassageIndex
                     writer.AddDocument(ToLucene(passage));
                     count++;
                 }
-                if (count == 0)
-                    throw new CorpusException($"{document.Id}.txt has no passages");
-                logger.LogInformation("{Document}: {Passages} passages", document.Id, count);
+                logger.LogInformation("{Document}: {Passages} passages", document.File, count);
                 passages += count;
             }
             // One segment: a question then looks each term up once.
             writer.ForceMerge(1);
             writer.SetCommitData(new Dictionary<string, string>
             {
-                [CorpusHashKey] = CorpusHash(documents),
+                [CorpusHashKey] = corpusHash,
                 [VersionKey] = ChineseAnalysis.Version,
                 [BuiltKey] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
                 [DocumentsKey] = documents.Count.ToString(CultureInfo.InvariantCulture),
+                [SkippedKey] = JsonSerializer.Serialize(skipped.Select(file => file.ToString())),
             });
             writer.Commit();
         }
@@ -168,7 +178,7 @@ public static class PassageIndex
         }
         logger.LogInformation("Indexed {Passages} passages from {Documents} document(s) in {Seconds:F2} s",
             passages, documents.Count, clock.Elapsed.TotalSeconds);
-        return new BuildSummary(documents.Count, passages, clock.Elapsed);
+        return new BuildSummary(documents.Count, passages, clock.Elapsed, skipped);
     }
 
     /// <summary>A writer that replaces the index. Files that are not a readable index (a damaged one) are cleared
@@ -194,16 +204,6 @@ public static class PassageIndex
         }
     }
 
-    /// <summary>A content hash of everything that goes into the index, so an edited corpus is noticed.</summary>
-    public static string CorpusHash(IEnumerable<CorpusDocument> documents)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var document in documents)
-            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(
-                $"{document.Id}\0{System.Text.Json.JsonSerializer.Serialize(document.Metadata)}\0{document.Text}\0"));
-        return Convert.ToHexString(sha.GetHashAndReset());
-    }
-
     // Offsets in the postings let an answer mark the question's words without analysing its passage again.
     private static readonly FieldType WordsWithOffsets = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
     {
@@ -216,6 +216,12 @@ public static class PassageIndex
         return type;
     }
 
+    /// <summary>Where the passage can be read: the document's address, at the passage's anchor when it has one.</summary>
+    private static string? UrlOf(Passage passage) =>
+        passage.Document.Metadata.Url is not { } url ? null
+            : passage.Anchor is null ? url
+            : $"{url.Split('#')[0]}#{Uri.EscapeDataString(passage.Anchor)}";
+
     private static Document ToLucene(Passage passage)
     {
         return
@@ -225,6 +231,9 @@ public static class PassageIndex
             new StoredField(TitleField, passage.Document.Metadata.Title),
             new StoredField(UpdatedField, passage.Document.Metadata.Updated),
             new StoredField(PassageTextField, passage.Text),
+            new StoredField(DocumentField, passage.Document.File),
+            new StoredField(PageField, passage.Page ?? 0),
+            new StoredField(UrlField, UrlOf(passage) ?? ""),
             new Field(ChineseAnalysis.WordsField, passage.Text, WordsWithOffsets),
             new TextField(ChineseAnalysis.BigramsField, passage.Text, Field.Store.NO),
         ];

@@ -8,7 +8,10 @@ using Lucene.Net.Search;
 namespace HkInnoBot.Search.Ranking;
 
 /// <summary>A passage as the index stores it for display and citation, in the corpus's own script.</summary>
-public sealed record StoredPassage(string Id, string Section, string Title, string Updated, string Text)
+/// <param name="Document">The corpus file it is from.</param>
+/// <param name="Page">The PDF page it starts on; null for other formats.</param>
+/// <param name="Url">Where it can be read, when the document's address is known.</param>
+public sealed record StoredPassage(string Id, string Section, string Title, string Updated, string Text, string Document, int? Page, string? Url)
 {
     /// <summary>The text as questions are compared with it (<see cref="ChineseText.ComparisonKey"/>), made once.</summary>
     public string ComparisonKey { get; } = ChineseText.ComparisonKey(Text);
@@ -28,7 +31,12 @@ public sealed record StoredPassage(string Id, string Section, string Title, stri
 
     private IReadOnlySet<string>? numbers;
 
-    /// <summary>The facts it gives, typed (<see cref="TypedSpans"/>), read on first use.</summary>
+    /// <summary>Its character pairs, figures aside (<see cref="Versions"/>), made on first use.</summary>
+    internal IReadOnlySet<int> Shape => shape ??= Versions.ShapeOf(ComparisonKey);
+
+    private IReadOnlySet<int>? shape;
+
+        /// <summary>The facts it gives, typed (<see cref="TypedSpans"/>), read on first use.</summary>
     public IReadOnlyList<TypedSpan> Spans => spans ??= TypedSpans.Read(Text);
 
     private IReadOnlyList<TypedSpan>? spans;
@@ -55,14 +63,18 @@ public sealed class PassageSearcher : IndexSearcher, IDisposable
             if (liveDocs is not null && !liveDocs.Get(doc))
                 continue;
             var stored = reader.Document(doc);
+            var page = stored.GetField(PassageIndex.PageField)?.GetInt32Value() ?? 0;
+            var url = stored.Get(PassageIndex.UrlField);
             var passage = new StoredPassage(stored.Get(PassageIndex.IdField), stored.Get(PassageIndex.SectionField),
-                stored.Get(PassageIndex.TitleField), stored.Get(PassageIndex.UpdatedField), stored.Get(PassageIndex.PassageTextField));
+                stored.Get(PassageIndex.TitleField), stored.Get(PassageIndex.UpdatedField), stored.Get(PassageIndex.PassageTextField),
+                stored.Get(PassageIndex.DocumentField) ?? "", page > 0 ? page : null, string.IsNullOrEmpty(url) ? null : url);
             passages[doc] = passage;
             docsById[passage.Id] = doc;
         }
         charactersBySound = new(CharactersBySound);
         (wordsBySpan, pairsBySpan) = (words.AlternateLookup<ReadOnlySpan<char>>(), pairs.AlternateLookup<ReadOnlySpan<char>>());
         Sections = passages.OfType<StoredPassage>().Select(p => p.Section).Where(section => section.Length > 0).Distinct().ToList();
+        HoldsVersions = passages.OfType<StoredPassage>().Select(p => p.Updated).Distinct().Skip(1).Any();
         bm25 = new Dictionary<string, PassageSimilarity.Field>
         {
             [ChineseAnalysis.WordsField] = Bm25For(ChineseAnalysis.WordsField),
@@ -86,6 +98,10 @@ public sealed class PassageSearcher : IndexSearcher, IDisposable
 
     /// <summary>Section headings in document order: the topics the text covers.</summary>
     public IReadOnlyList<string> Sections { get; }
+
+    /// <summary>Whether its documents are of more than one date, so that one may be a newer version of another
+    /// (<see cref="Versions"/>).</summary>
+    internal bool HoldsVersions { get; }
 
     internal StoredPassage Passage(int doc) => passages[doc] ?? throw new ArgumentOutOfRangeException(nameof(doc), "deleted passage");
 
