@@ -14,8 +14,12 @@ public sealed class AnswerOptions
     /// <summary>How far below the best passage's confidence an alternative may be and still count as close.</summary>
     public double CloseConfidenceMargin { get; set; } = 0.15;
 
+    /// <summary>"More results" stops at passages covering less than this share of what the best one covers.</summary>
+    public double RelatedConfidenceShare { get; set; } = 0.3;
+
     public static bool AreValid(AnswerOptions options) =>
         options.PageSize is >= 1 and <= 10
         && options.MaxAlternatives is >= 0 and <= 5
-        && options.CloseConfidenceMargin is >= 0 and <= 1;
+        && options.CloseConfidenceMargin is >= 0 and <= 1
+        && options.RelatedConfidenceShare is >= 0 and <= 1;
 }

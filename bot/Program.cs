@@ -74,9 +74,11 @@ var app = builder.Build();
 // First, so that the limits and the local-only rule below see the client behind a trusted proxy.
 if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.IsConfigured)
     app.UseForwardedHeaders();
-// The web chat page (wwwroot/index.html) at "/", and the Direct Line it talks to.
-app.UseDefaultFiles();
-app.UseStaticFiles();
+// The web chat page (wwwroot/index.html) at "/", and the Direct Line it talks to. The static files are served from the
+// build's manifest of them: compressed, with ETags, and those named by their content hash cached for good.
+app.UseDefaultFiles(); // "/" is "/index.html", before routing picks the endpoint
+app.UseRouting();
+app.MapStaticAssets();
 app.MapDirectLine();
 app.MapControllers();
 app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = IndexHealthCheck.WriteAsync });

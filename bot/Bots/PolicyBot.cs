@@ -59,7 +59,7 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
             {
                 // A clicked question stands alone, but it still sets the topic for what is typed next.
                 ButtonValue.Ask => await ReplyToAsync(turnContext, clicked, inContext: false, cancellationToken),
-                ButtonValue.Vote => await VoteOnceAsync(turnContext, button, cancellationToken) ?? AnswerCards.AlreadyVoted(clicked.Script),
+                ButtonValue.Vote => await VoteAsync(turnContext, button, cancellationToken) ?? AnswerCards.AlreadyVoted(clicked.Script),
                 _ => FollowButton(button, clicked, AnswerCards.VoteWayOf(activity.ChannelId)),
             };
             await SendAsync(turnContext, reply, cancellationToken);
@@ -81,15 +81,17 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
     }
 
     /// <summary>A vote from Web Chat's own feedback buttons: the VoteAction the bot attached, with the vote in its "@id".
-    /// The pressed button is the user's confirmation; a message would only push the answer up.</summary>
+    /// Web Chat shows the button last pressed as pressed, and the latest vote is the one recorded; a brief thanks says it
+    /// arrived.</summary>
     protected override async Task OnEventActivityAsync(ITurnContext<IEventActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
         if (activity.Name != WebChatFeedback)
             return;
         var id = activity.Entities?.Select(entity => entity.Properties?["@id"]).OfType<JValue>().FirstOrDefault();
-        if (ButtonValue.TryParse(id?.Value as string, out var vote) && vote.Action == ButtonValue.Vote)
-            await VoteOnceAsync(turnContext, vote, cancellationToken);
+        if (ButtonValue.TryParse(id?.Value as string, out var vote) && vote.Action == ButtonValue.Vote
+            && await VoteAsync(turnContext, vote, cancellationToken) is { } thanks)
+            await turnContext.SendActivityAsync(thanks, cancellationToken);
     }
 
     /// <summary>Sends a reply as the channel expects it (<see cref="AnswerCards.ForChannel"/>); one that Teams can vote
@@ -105,17 +107,19 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
         }
     }
 
-    /// <summary>Records the first vote on an answer and thanks for it; later ones (the other button, a second press)
-    /// change nothing. Null when there is nothing to say.</summary>
-    private async Task<IMessageActivity?> VoteOnceAsync(ITurnContext turnContext, ButtonValue vote, CancellationToken cancellationToken)
+    /// <summary>Records a vote on an answer and thanks for it. The latest vote counts: the other button changes it (the
+    /// log records the change, so a review counts it once); pressing the same one again changes nothing, and returns
+    /// null.</summary>
+    private async Task<IMessageActivity?> VoteAsync(ITurnContext turnContext, ButtonValue vote, CancellationToken cancellationToken)
     {
         if (!HasConversation(turnContext))
-            return RecordVote(answerer.Understand(vote.Query), vote);
+            return RecordVote(answerer.Understand(vote.Query), vote, changed: false);
         var memory = await _votes.GetAsync(turnContext, () => VoteMemory.Empty, cancellationToken);
-        if (memory.HasVotedOn(vote))
+        var before = memory.VoteOn(vote);
+        if (before == vote.Helpful)
             return null;
-        await _votes.SetAsync(turnContext, memory.VotedOn(vote), cancellationToken);
-        return RecordVote(answerer.Understand(vote.Query), vote);
+        await _votes.SetAsync(turnContext, memory.Voted(vote), cancellationToken);
+        return RecordVote(answerer.Understand(vote.Query), vote, changed: before is not null);
     }
 
     // State is kept per channel and conversation id; an activity without them is answered on its own.
@@ -136,7 +140,7 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
         {
             var liked = value["actionValue"] is JObject feedback && (string?)(feedback["reaction"] as JValue) == "like";
             // Teams shows its own thanks; the vote is only recorded.
-            await VoteOnceAsync(turnContext, answer with { Helpful = liked }, cancellationToken);
+            await VoteAsync(turnContext, answer with { Helpful = liked }, cancellationToken);
         }
         else
             logger.LogDebug("Ignored invoke {InvokeName}", activity.Name);
@@ -195,21 +199,21 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
             _ => MoreResults(question, button.Offset ?? 1), // ButtonValue.More, the one left: ButtonValue.TryParse knows no other
         };
 
-    private IMessageActivity RecordVote(Question question, ButtonValue button)
+    private IMessageActivity RecordVote(Question question, ButtonValue button, bool changed)
     {
         // Only votes on passages that exist reach the review list, so it cannot be filled with made-up ids.
         if (!answerer.HasPassage(button.PassageId!))
             return AnswerCards.PassageNotFound(question.Script);
         try
         {
-            feedback.Append(new FeedbackEntry(DateTimeOffset.UtcNow, question.Text, button.PassageId!, button.Helpful == true));
+            feedback.Append(new FeedbackEntry(DateTimeOffset.UtcNow, question.Text, button.PassageId!, button.Helpful == true, changed));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A full or read-only disk must not cost the user a reply; the vote is only lost.
             logger.LogWarning(e, "Could not record feedback");
         }
-        return AnswerCards.ThanksForVote(question.Script, button.Helpful == true);
+        return changed ? AnswerCards.VoteChanged(question.Script) : AnswerCards.ThanksForVote(question.Script, button.Helpful == true);
     }
 
     private IMessageActivity Present(Answer answer, VoteWay votes)
@@ -227,17 +231,26 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
         return AnswerCards.Answer(answer, alternatives, answer.Hits.Count > shown ? shown : null, votes);
     }
 
+    /// <summary>
+    /// A page of further passages, as long as they stay related to what was asked: passages that hold a word of the
+    /// answer's topic (「科技券」 for 「科技券係咩？」, not every passage with 「科技」 in it) and cover a fair share of
+    /// the question. Ranked from the top each time, so a button pressed again shows the page it showed.
+    /// </summary>
     private IMessageActivity MoreResults(Question question, int offset)
     {
-        var answer = answerer.Ask(question, top: _options.PageSize + 1, offset, highlighted: 0);
+        var answer = answerer.Ask(question, top: offset + _options.PageSize + 1, highlighted: 0);
         // A question the text does not answer never gets passages, however the button was made.
         if (!answer.Answered)
             return NoAnswer(answer);
-        if (answer.Hits.Count == 0)
-            return AnswerCards.NoMoreResults(question.Script);
 
-        var page = answer.Hits.Take(_options.PageSize).ToList();
-        return AnswerCards.MoreResults(question, page, answer.Hits.Count > page.Count ? offset + page.Count : null);
+        var topic = (answer.Context?.Topic ?? []).Select(ChineseText.ComparisonKey).ToList();
+        var floor = answer.Hits[0].Confidence * _options.RelatedConfidenceShare;
+        var related = answer.Hits.TakeWhile(hit => hit.Confidence >= floor
+            && (topic.Count == 0 || topic.Any(word => ChineseText.ComparisonKey(hit.Text).Contains(word, StringComparison.Ordinal)))).ToList();
+        var page = related.Skip(offset).Take(_options.PageSize).ToList();
+        if (page.Count == 0)
+            return AnswerCards.NoMoreResults(question.Script);
+        return AnswerCards.MoreResults(question, page, related.Count > offset + page.Count ? offset + page.Count : null);
     }
 
     private IMessageActivity ShowPassage(Question question, string passageId, VoteWay votes) =>
@@ -249,8 +262,6 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
     {
         if (answer.Status == AnswerStatus.Unavailable)
             return AnswerCards.SearchUnavailable(answer.Question.Script);
-        // The closest passages are not an answer, but their sections show what the text does cover.
-        var topics = answer.Hits.Count > 0 ? answer.Hits.Select(hit => hit.Section) : answerer.Sections;
-        return AnswerCards.NoAnswer(answer.Question.Script, topics.Distinct().Take(3).ToList());
+        return AnswerCards.NoAnswer(answer.Question.Script, answer.Named);
     }
 }

@@ -37,20 +37,19 @@ public abstract record CardElement;
 /// <param name="Weight">"Bolder" or null.</param>
 /// <param name="Size">"Medium" or null.</param>
 /// <param name="IsSubtle">True or null.</param>
-public sealed record TextBlock(string Text, string? Weight = null, string? Size = null, bool? IsSubtle = null) : CardElement
+/// <param name="Color">"Accent" (a link's colour) or null.</param>
+public sealed record TextBlock(string Text, string? Weight = null, string? Size = null, bool? IsSubtle = null, string? Color = null) : CardElement
 {
     public bool Wrap => true;
 }
 
-public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
-{
-    public bool Separator => true;
-}
+/// <param name="SelectAction">Makes the whole container one button (Web Chat and Teams give it the action's title as
+/// its accessible name, and take Enter and Space on it); null for a plain group.</param>
+/// <param name="Separator">A line above it.</param>
+public sealed record Container(IReadOnlyList<CardElement> Items, SubmitAction? SelectAction = null, bool Separator = true) : CardElement;
 
 /// <summary>A button; every channel returns its <paramref name="Data"/> as the activity's value.</summary>
-/// <param name="Mode">"secondary" puts the button in the card's overflow menu (…), as Teams and Web Chat draw it;
-/// null keeps it on the card.</param>
-public sealed record SubmitAction(string Title, ButtonValue Data, string? Mode = null)
+public sealed record SubmitAction(string Title, ButtonValue Data)
 {
     [JsonPropertyOrder(-1)]
     public string Type => "Action.Submit";

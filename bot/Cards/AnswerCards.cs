@@ -75,24 +75,33 @@ public static class AnswerCards
         ? "多謝你的意見！"
         : "多謝你的意見，我們會檢視這個答案。你也可以換個說法再問，或按「更多結果」看其他段落。");
     public static IMessageActivity AlreadyVoted(Script script) => Say(script, "你已經就這個答案提供過意見，多謝！");
+    public static IMessageActivity VoteChanged(Script script) => Say(script, "已更新你對這個答案的意見，多謝！");
     public static IMessageActivity SearchUnavailable(Script script) => Say(script, "搜尋服務暫時未能使用，請稍後再試。");
     public static IMessageActivity UnreadableButton() => MessageFactory.Text("這個按鈕的內容無法讀取，請直接輸入你的問題。");
     public static IMessageActivity PassageNotFound(Script script) => Say(script, "找不到這個段落，政策文件可能已經更新。請重新輸入你的問題。");
     public static IMessageActivity NoMoreResults(Script script) => Say(script, "沒有更多相關段落了。");
     public static IMessageActivity TurnFailed() => MessageFactory.Text("抱歉，處理你的訊息時出了問題，請再試一次。");
 
-    /// <summary>The best passage for a question, with close alternatives and, when there are further hits, "more results".</summary>
+    /// <summary>
+    /// The best passage for a question, with close alternatives and, when there are further hits, "more results". The
+    /// alternatives are a compact list in the card, one line each that opens the passage: they stay in place on a phone
+    /// (an overflow menu drawn over the chat would not), and each is a button by keyboard and screen reader.
+    /// </summary>
     public static IMessageActivity Answer(Answer answer, IReadOnlyList<Hit> alternatives, int? moreOffset, VoteWay votes)
     {
         var (query, script) = (StandingAlone(answer), answer.Question.Script);
-        // On a phone, full-width buttons would take more room than the answer: the related passages go in the overflow
-        // menu, and only "more results" stays on the card.
-        var actions = alternatives.Select(hit => new SubmitAction(
-            $"{In(script, "相關")}：{hit.Section}｜{Snippet(hit.Text, 16)}", ButtonValue.ShowPassage(query, hit.Id), Mode: "secondary")).ToList();
-        if (moreOffset is { } offset)
-            actions.Add(new SubmitAction(In(script, "更多結果"), ButtonValue.MoreResults(query, offset)));
+        var related = alternatives.Select(hit => (Line: $"{hit.Section}｜{Snippet(hit.Text, 24)}", hit.Id)).ToList();
+        List<CardElement> list = related.Count == 0 ? [] :
+        [
+            Subtle(In(script, "其他相關段落：")),
+            .. related.Select(item => new Container(
+                [new TextBlock($"› {item.Line}", Color: "Accent")],
+                new SubmitAction($"{In(script, "相關")}：{item.Line}", ButtonValue.ShowPassage(query, item.Id)), Separator: false)),
+        ];
+        List<SubmitAction> actions = moreOffset is { } offset ? [new(In(script, "更多結果"), ButtonValue.MoreResults(query, offset))] : [];
         return WithVotes(votes, script, query, answer.Hits[0],
-            all => PassageCard(Asked(answer), script, answer.Hits[0], ShortAnswerLine(answer), all), actions);
+            all => PassageCard(Asked(answer), script, answer.Hits[0], ShortAnswerLine(answer), all, list,
+                related.Select(item => $"{In(script, "相關")}：{item.Line}")), actions);
     }
 
     /// <summary>
@@ -113,14 +122,14 @@ public static class AnswerCards
             string.Join("\n\n", message, $"{related}：{hit.Section}", hit.Text, source.Plain)));
     }
 
-    // The question as the user wrote it and, for a follow-up, what it was taken to be about, so a wrong guess shows.
+    // The question as the user wrote it and, for a follow-up, the question as it was understood, so a wrong guess shows.
     // A word read differently (a slip on a phonetic keyboard) shows the word it was read as.
-    private static string Asked(Question question, string? about = null, IReadOnlyList<string>? readAs = null) =>
+    private static string Asked(Question question, Question? understood = null, IReadOnlyList<string>? readAs = null) =>
         $"{In(question.Script, "問")}：{question.Text}"
-        + (about is null ? "" : $"{In(question.Script, "（關於：")}{about}）")
+        + (understood is null ? "" : $"{In(question.Script, "（理解為：")}{understood.Text}）")
         + (readAs is null ? "" : string.Concat(readAs.Select(word => $"{In(question.Script, "（按「")}{word}{In(question.Script, "」搜尋）")}")));
 
-    private static string Asked(Answer answer) => Asked(answer.Question, answer.About, answer.ReadAs);
+    private static string Asked(Answer answer) => Asked(answer.Question, answer.Understood, answer.ReadAs);
 
     /// <summary>The short answer, part by part: what the passage gives, and the parts asked that it has nothing of the
     /// kind for named as such (「2 億元（未有提及日期）」); null when no part is given.</summary>
@@ -149,8 +158,8 @@ public static class AnswerCards
     public static IMessageActivity Passage(Question question, Hit hit, VoteWay votes) =>
         WithVotes(votes, question.Script, question.Text, hit, actions => PassageCard(Asked(question), question.Script, hit, shortAnswer: null, actions));
 
-    /// <summary>A page of further hits in full, and "more results" again while hits remain: each passage shown once,
-    /// not again as a button.</summary>
+    /// <summary>A page of further hits in full, numbered by their place in the ranking, and "more results" again while
+    /// relevant hits remain: each passage shown once, not again as a button.</summary>
     public static IMessageActivity MoreResults(Question question, IReadOnlyList<Hit> hits, int? nextOffset)
     {
         var script = question.Script;
@@ -161,15 +170,20 @@ public static class AnswerCards
         return Card(body, actions, fallback);
     }
 
-    /// <summary>The policy text does not answer the question: say so, and suggest what it does cover.</summary>
-    public static IMessageActivity NoAnswer(Script script, IReadOnlyList<string> topics)
+    /// <summary>
+    /// The policy text does not answer the question: say so, and suggest questions it does answer. When the message
+    /// names things the text speaks of (「數碼港」 in a question about its car park), the suggestions are about them;
+    /// otherwise they are the examples.
+    /// </summary>
+    public static IMessageActivity NoAnswer(Script script, IReadOnlyList<string> named)
     {
         var message = In(script, "政策文件中沒有這個問題的答案。");
-        var suggestion = In(script, topics.Count > 0 ? $"你可以問有關「{string.Join("」、「", topics)}」的問題，例如：" : "你可以試試以下問題：");
+        var suggestion = In(script, named.Count > 0 ? $"不過政策文件有提到「{string.Join("」、「", named)}」，你可以問：" : "你可以試試以下問題：");
+        var questions = named.Count > 0 ? named.Select(topic => In(script, $"「{topic}」是甚麼？")).ToList() : [.. Examples(script)];
         return Card(
             [Bold(message), new TextBlock(suggestion)],
-            ExampleButtons(script),
-            $"{message}{suggestion}\n" + string.Join("\n", Examples(script)));
+            AskButtons(questions),
+            $"{message}{suggestion}\n" + string.Join("\n", questions));
     }
 
     private static IMessageActivity Introduction(Script script, string heading, string text)
@@ -182,11 +196,15 @@ public static class AnswerCards
     // An example clicked in a Simplified conversation is asked, and answered, in Simplified.
     private static IEnumerable<string> Examples(Script script) => ExampleQuestions.Select(question => In(script, question));
 
-    private static List<SubmitAction> ExampleButtons(Script script) =>
-        [.. Examples(script).Select(question => new SubmitAction(question, ButtonValue.AskQuestion(question)))];
+    private static List<SubmitAction> ExampleButtons(Script script) => AskButtons(Examples(script));
 
-    /// <summary>The question, then — for how-many, when and which-rank questions — the short answer, then the passage.</summary>
-    private static IMessageActivity PassageCard(string asked, Script script, Hit hit, string? shortAnswer, List<SubmitAction> actions)
+    private static List<SubmitAction> AskButtons(IEnumerable<string> questions) =>
+        [.. questions.Select(question => new SubmitAction(question, ButtonValue.AskQuestion(question)))];
+
+    /// <summary>The question, then — for how-many, when and which-rank questions — the short answer, then the passage,
+    /// its source, and what else is <paramref name="related"/>.</summary>
+    private static IMessageActivity PassageCard(string asked, Script script, Hit hit, string? shortAnswer, List<SubmitAction> actions,
+        IReadOnlyList<CardElement>? related = null, IEnumerable<string>? relatedText = null)
     {
         var answerLine = shortAnswer is null ? null : $"{In(script, "答")}：{shortAnswer}";
         var source = Source(script, hit);
@@ -196,7 +214,8 @@ public static class AnswerCards
         body.Add(Bold(hit.Section));
         body.Add(new TextBlock(hit.Highlighted ?? hit.Text));
         body.Add(Subtle(source.Card));
-        var fallback = string.Join("\n\n", new[] { answerLine, hit.Section, hit.Text, source.Plain }.OfType<string>());
+        body.AddRange(related ?? []);
+        var fallback = string.Join("\n\n", new[] { answerLine, hit.Section, hit.Text, source.Plain }.Concat(relatedText ?? []).OfType<string>());
         return Card(body, actions, fallback);
     }
 

@@ -9,7 +9,8 @@ namespace HkInnoBot.Bot.DirectLine;
 /// <summary>
 /// The web chat's server side. POST /api/directline/token gives the page a conversation token: from the built-in
 /// Direct Line 3.0 subset below, or (when a secret is configured) from Azure Bot Service. The built-in subset is what
-/// Web Chat needs when polling: start a conversation, post and read activities by watermark, refresh the token.
+/// Web Chat needs when polling: start a conversation, reconnect to it, post and read activities by watermark, refresh
+/// the token.
 /// </summary>
 public static class DirectLineEndpoints
 {
@@ -38,6 +39,7 @@ public static class DirectLineEndpoints
             .RequireCors(DirectLineServices.CorsPolicy)
             .RequireRateLimiting(DirectLineServices.RequestsPolicy);
         directLine.MapPost("/conversations", StartConversationAsync);
+        directLine.MapGet("/conversations/{conversationId}", Reconnect);
         directLine.MapGet("/conversations/{conversationId}/activities", GetActivities);
         directLine.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         directLine.MapPost("/tokens/refresh", RefreshToken);
@@ -90,8 +92,9 @@ public static class DirectLineEndpoints
     {
         if (!TryAuthorize(http, store, tokens, conversationId, out var conversation, out var failure))
             return failure;
+        var maxCharacters = options.Value.MaxMessageCharacters;
         if (await ReadBodyAsync(http, options.Value.MaxActivityBytes) is not { } body)
-            return Error(StatusCodes.Status413PayloadTooLarge, "BadArgument", $"An activity may be at most {options.Value.MaxActivityBytes} bytes.");
+            return TooLong(maxCharacters);
 
         Activity? activity;
         try
@@ -105,9 +108,23 @@ public static class DirectLineEndpoints
         // Clients may say things and raise events; conversation updates, invokes and the like are the channel's to send.
         if (activity?.Type is not (ActivityTypes.Message or ActivityTypes.Event))
             return Error(StatusCodes.Status400BadRequest, "BadArgument", "Expected a message or event activity in JSON.");
+        if (activity.Text?.Length > maxCharacters)
+            return TooLong(maxCharacters);
 
         await relay.PostAsync(conversation, activity, ServiceUrl(http.Request), http.RequestAborted);
         return Results.Json(new ResourceResponse(activity.Id));
+    }
+
+    private static IResult TooLong(int maxCharacters) =>
+        Error(StatusCodes.Status413PayloadTooLarge, "BadArgument", $"A message may be at most {maxCharacters} characters.");
+
+    /// <summary>Direct Line's reconnect: a page reloaded in the same tab goes on with its conversation (its history read
+    /// again from the start, its follow-up context kept by the bot) under a fresh token.</summary>
+    private static IResult Reconnect(HttpContext http, string conversationId, ConversationStore store, ConversationTokens tokens)
+    {
+        if (!TryAuthorize(http, store, tokens, conversationId, out var conversation, out var failure))
+            return failure;
+        return Ticket(conversation, tokens, domain: null);
     }
 
     private static IResult RefreshToken(HttpContext http, ConversationStore store, ConversationTokens tokens)
@@ -145,20 +162,25 @@ public static class DirectLineEndpoints
     {
         if (http.Request.ContentLength > maxBytes)
             return null;
-        // Counted here rather than left to the server's body-size feature, which some hosts do not offer.
-        var buffer = new byte[maxBytes + 1];
-        var length = 0;
+        // Counted here rather than left to the server's body-size feature, which some hosts do not offer; into a pooled
+        // buffer, since a flood of posts would otherwise allocate the largest allowed body for each.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(maxBytes + 1);
         try
         {
+            var length = 0;
             int read;
-            while (length < buffer.Length && (read = await http.Request.Body.ReadAsync(buffer.AsMemory(length), http.RequestAborted)) > 0)
+            while (length <= maxBytes && (read = await http.Request.Body.ReadAsync(buffer.AsMemory(length, maxBytes + 1 - length), http.RequestAborted)) > 0)
                 length += read;
+            return length > maxBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return null;
         }
-        return length > maxBytes ? null : Encoding.UTF8.GetString(buffer, 0, length);
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     // The replies come back in the turn's response (expectReplies), so the bot never posts to this address.

@@ -49,9 +49,17 @@ public sealed class DirectLineOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Largest activity a client may post; Web Chat's message with a typed question is well under 2 KB.</summary>
-    [Range(256, 1_048_576)]
-    public int MaxActivityBytes { get; set; } = 8 * 1024;
+    /// <summary>
+    /// The longest message a client may post, in characters whatever the script (a Chinese character is three bytes in
+    /// UTF-8, a Latin letter one). The bot searches by a message's first <see cref="Search.Analysis.QueryText.MaxLength"/>
+    /// characters and says so; this bounds only what the transport carries and keeps.
+    /// </summary>
+    [Range(Search.Analysis.QueryText.MaxLength, 100_000)]
+    public int MaxMessageCharacters { get; set; } = 10_000;
+
+    /// <summary>The request body a message of <see cref="MaxMessageCharacters"/> needs at most: three bytes a character,
+    /// and room for the rest of the activity.</summary>
+    public int MaxActivityBytes => MaxMessageCharacters * 3 + 8 * 1024;
 
     /// <summary>Per client IP. Web Chat polls about once a second, so one open chat uses about 60.</summary>
     [Range(1, 1_000_000)]

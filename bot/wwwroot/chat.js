@@ -5,6 +5,9 @@
   'use strict';
 
   var botBase = new URL('.', document.currentScript.src);
+  // The conversation of this tab (its id, a token for it, and where its Direct Line is), so that a reload goes on
+  // with it. Session storage: another tab, or the tab once closed, starts afresh.
+  var savedKey = 'hkinnobot.conversation';
 
   function showProblem(text) {
     var status = document.getElementById('chat-status');
@@ -58,34 +61,85 @@
     })();
   }
 
-  // The bot hands out a token bound to a new conversation. With the built-in Direct Line it also says where that
-  // Direct Line is (relative to the bot); otherwise the token is Azure Bot Service's and Web Chat uses Azure's.
-  fetch(new URL('api/directline/token', botBase), { method: 'POST' })
-    .then(function (response) {
-      if (!response.ok) throw new Error('Token request failed: HTTP ' + response.status);
+  function post(url, token) {
+    return fetch(url, { method: 'POST', headers: token ? { Authorization: 'Bearer ' + token } : {} }).then(function (response) {
+      if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
       return response.json();
-    })
-    .then(function (ticket) {
-      var directLine = ticket.domain
-        ? window.WebChat.createDirectLine({
-            token: ticket.token,
-            domain: new URL(ticket.domain, botBase).href.replace(/\/$/, ''),
-            webSocket: false
-          })
-        : window.WebChat.createDirectLine({ token: ticket.token });
-      var container = document.getElementById('webchat');
-      window.WebChat.renderWebChat(
-        {
-          directLine: directLine,
-          store: window.WebChat.createStore({}, withoutCardText),
-          locale: 'zh-HK',
-          styleOptions: { hideUploadButton: true, sendBoxTextWrap: true }
-        },
-        container
-      );
-      focusSendBox(container);
-      watchReachability();
-    })
+    });
+  }
+
+  function load() {
+    try {
+      return JSON.parse(sessionStorage.getItem(savedKey));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // The conversation this tab had, under a fresh token, if it is still there; else a new one. The bot hands out a
+  // token bound to a new conversation; with the built-in Direct Line it also says where that is (relative to the bot),
+  // otherwise the token is Azure Bot Service's and Web Chat uses Azure's.
+  function connect() {
+    var saved = load();
+    var newConversation = function () {
+      return post(new URL('api/directline/token', botBase)).then(function (ticket) {
+        return { domain: ticket.domain ? new URL(ticket.domain, botBase).href.replace(/\/$/, '') : null, token: ticket.token };
+      });
+    };
+    if (!saved || !saved.conversationId) return newConversation();
+    var refresh = (saved.domain || 'https://directline.botframework.com/v3/directline') + '/tokens/refresh';
+    return post(refresh, saved.token)
+      .then(function (ticket) { return Object.assign({}, saved, { token: ticket.token }); })
+      .catch(newConversation);
+  }
+
+  function render(chat) {
+    var options = { token: chat.token, webSocket: false };
+    if (chat.domain) options.domain = chat.domain;
+    // With a conversation id, Direct Line reconnects to it and Web Chat reads its history again.
+    if (chat.conversationId) options.conversationId = chat.conversationId;
+    var directLine = window.WebChat.createDirectLine(options);
+    var save = function () {
+      if (!directLine.conversationId || startingAfresh) return;
+      sessionStorage.setItem(savedKey, JSON.stringify({
+        conversationId: directLine.conversationId, token: directLine.token, domain: chat.domain
+      }));
+    };
+    directLine.connectionStatus$.subscribe(function (status) { if (status === 2) save(); }); // 2: online
+    window.addEventListener('pagehide', save);
+
+    var container = document.getElementById('webchat');
+    window.WebChat.renderWebChat(
+      {
+        directLine: directLine,
+        store: window.WebChat.createStore({}, withoutCardText),
+        locale: 'zh-HK',
+        styleOptions: {
+          hideUploadButton: true,
+          sendBoxTextWrap: true,
+          sendBoxHeight: 48,
+          suggestedActionHeight: 44,
+          // Replies are not grouped by time (within 1 ms is never), so every answer keeps its own status line, and
+          // with it its 👍/👎, when another reply follows it. (false would hide the status lines altogether.)
+          groupTimestamp: 1
+        }
+      },
+      container
+    );
+    focusSendBox(container);
+    watchReachability();
+  }
+
+  // Not saved again as the page unloads.
+  var startingAfresh = false;
+  document.getElementById('new-conversation')?.addEventListener('click', function () {
+    startingAfresh = true;
+    sessionStorage.removeItem(savedKey);
+    location.reload();
+  });
+
+  connect()
+    .then(render)
     .catch(function (error) {
       console.error(error);
       showProblem();

@@ -65,8 +65,10 @@ public static class Activities
             .Select(element => (string)element["text"]!)
             .ToList();
 
+    /// <summary>Every button of the card: the body's selectable lines (the related passages), then its actions.</summary>
     public static List<JObject> Buttons(JObject card) =>
-        (card["actions"] as JArray)?.Cast<JObject>().ToList() ?? [];
+        [.. (card["body"] as JArray ?? []).Descendants().OfType<JObject>().Select(element => element["selectAction"]).OfType<JObject>(),
+            .. (card["actions"] as JArray)?.Cast<JObject>() ?? []];
 
     public static JObject ButtonData(JObject card, string action) =>
         (JObject)Buttons(card).Single(button => (string?)button["data"]!["action"] == action)["data"]!;

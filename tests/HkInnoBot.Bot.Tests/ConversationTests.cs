@@ -231,9 +231,28 @@ public sealed class ConversationTests(BotHostFixture fixture)
 
         var texts = Texts(card);
         Assert.Equal("政策文件中沒有這個問題的答案。", texts[0]);
-        Assert.Contains("例如", texts[1]);
+        Assert.Equal("你可以試試以下問題：", texts[1]);
         Assert.DoesNotContain(texts, text => text.StartsWith("資料來源："));
+        // The questions it suggests are the ones it offers.
+        Assert.Equal(AnswerCards.ExampleQuestions, Buttons(card).Select(button => (string?)button["data"]!["q"]));
         Assert.All(Buttons(card), button => Assert.Equal(ButtonValue.Ask, (string?)button["data"]!["action"]));
+    }
+
+    [Fact]
+    public async Task A_declined_question_that_names_what_the_text_covers_is_offered_questions_about_it()
+    {
+        const string question = "科技券可以買咖啡機嗎？";
+        var answer = fixture.Answerer.Ask(question);
+        Assert.Equal(AnswerStatus.NoAnswer, answer.Status);
+        Assert.Contains("科技券", answer.Named);
+
+        var card = await AskAsync(Message(question));
+
+        Assert.Equal("政策文件中沒有這個問題的答案。", Texts(card)[0]);
+        Assert.Contains("「科技券」", Texts(card)[1]);
+        Assert.Contains("「科技券」是甚麼？", Buttons(card).Select(button => (string?)button["data"]!["q"]));
+        var asked = await AskAsync(ButtonClick(Buttons(card).First()["data"]!));
+        Assert.Contains(Texts(asked), text => text.StartsWith("資料來源："));
     }
 
     [Fact]

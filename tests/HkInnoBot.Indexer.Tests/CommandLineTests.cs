@@ -150,12 +150,15 @@ public class CommandLineTests(ShippedIndex index) : IClassFixture<ShippedIndex>
         feedback.Append(new(now, "電子錢包有幾多個牌？", "doc#094", Helpful: false));
         feedback.Append(new(now, "芯片廠喺邊？", "doc#034", Helpful: false));
         feedback.Append(new(now, "電子錢包有幾多個牌？", "doc#094", Helpful: false));
+        // A 👎 changed to 👍 in its conversation counts as the 👍 alone.
+        feedback.Append(new(now, "InnoHK 係咩？", "doc#050", Helpful: false));
+        feedback.Append(new(now, "InnoHK 係咩？", "doc#050", Helpful: true, Changed: true));
 
         var (exit, stdout, _) = Run(["review", "--feedback", log]);
 
         Assert.Equal(0, exit);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("4 votes, 1 👍, 3 👎", lines[0]);
+        Assert.Equal("5 votes, 2 👍, 3 👎", lines[0]);
         Assert.Matches(@"^\s+2 × 👎  電子錢包有幾多個牌？  → doc#094", lines[1]);
         Assert.Matches(@"^\s+1 × 👎  芯片廠喺邊？  → doc#034", lines[2]);
         Assert.Equal(3, lines.Length);

@@ -143,6 +143,70 @@ public class DocumentFormatTests
         Assert.Equal("通告", document.Metadata.Title);
     }
 
+    private static List<(string Section, string Text)> Read(CorpusDocument document) =>
+        [.. Chunker.Split(document).Select(passage => (Squashed(passage.Section), Squashed(passage.Text)))];
+
+    /// <summary>Papers laid out as departments publish them (tests/data/documents/published, by an independent tester):
+    /// two columns, a centred two-line title, headings in bold at body size, numbered paragraphs across page breaks, a
+    /// table with a header row. Printed, each reads as the page it was printed from.</summary>
+    [Theory]
+    [InlineData("guide")]
+    [InlineData("report")]
+    [InlineData("legco")]
+    [InlineData("vf")]
+    public void APublishedPdfReadsAsThePageItWasPrintedFrom(string name)
+    {
+        var pdf = Documents.Load(Documents.Fixture($"published/{name}.pdf"));
+        var page = Documents.Load(Documents.Fixture($"published/sources/{name}.html"));
+        Assert.Equal(Read(page), Read(pdf));
+        Assert.Equal(page.Metadata.Title, pdf.Metadata.Title);
+    }
+
+    [Fact]
+    public void APapersTitleHeadingsPagesDateAndTableRowsAreItsOwn()
+    {
+        var guide = Documents.Load(Documents.Fixture("published/guide.pdf"));
+        Assert.Equal(("數碼轉型配對資助計劃申請指引", "2025-03-01"), (guide.Metadata.Title, guide.Metadata.Updated));
+        Assert.Equal(["第一部分計劃目的", "第二部分申請資格", "第三部分資助上限及可資助開支", "第四部分申請程序及截止日期", "第五部分發放資助"],
+            guide.Sections.Select(section => Squashed(section.Heading)));
+        var passages = Chunker.Split(guide).ToList();
+        Assert.Equal(2, passages.Single(passage => passage.Text.StartsWith("9.")).Page);
+        Assert.EndsWith("將不獲受理。", passages.Single(passage => passage.Text.StartsWith("8.")).Text);
+        Assert.Contains("（d）", passages.Single(passage => passage.Text.StartsWith("3.")).Text);
+
+        var legco = Chunker.Split(Documents.Load(Documents.Fixture("published/legco.pdf"))).ToList();
+        Assert.Contains(legco, passage => passage.Text == "行業：生物醫藥｜獲批項目數目：6｜資助額（百萬港元）：72.5");
+        Assert.Equal(3, legco.Single(passage => passage.Text.StartsWith("13.")).Page);
+    }
+
+    [Fact]
+    public void AnOlderPageOfBoldLinesAndLineBreaksGivesItsSectionsAndParagraphs()
+    {
+        var document = Documents.Load(Documents.Fixture("published/esp-notes.htm"));
+        var passages = Chunker.Split(document).ToList();
+        Assert.Equal(["申請資格", "遞交申請", "評審時間"], passages.Select(passage => passage.Section).Distinct().Skip(1));
+        Assert.StartsWith("申請企業必須為在香港註冊成立的公司", passages.First(passage => passage.Section == "申請資格").Text);
+        Assert.Contains(passages, passage => passage.Text == "初步審查｜約四個星期");
+        Assert.Equal("2024-11-05", document.Metadata.Updated);
+    }
+
+    [Fact]
+    public void AQuestionAndItsAnswerInADefinitionListAreOnePassage()
+    {
+        var passages = Chunker.Split(Documents.Load(Documents.Fixture("published/techvoucher-faq.html"))).ToList();
+        Assert.Contains(passages, passage => passage.Text.StartsWith("Q5. How long does the vetting take? Generally about three months"));
+        Assert.DoesNotContain(passages, passage => passage.Text.StartsWith("Last revision date"));
+    }
+
+    [Fact]
+    public void APressReleasesTableRowsNameTheirColumnsAndItsClosingMarkIsNoPassage()
+    {
+        var passages = Chunker.Split(Documents.Load(Documents.Fixture("published/press-ai-subsidy.html"))).ToList();
+        Assert.Contains(passages, passage => passage.Text == "範疇：大型語言模型｜項目數目：5｜資助額（百萬元）：310");
+        Assert.DoesNotContain(passages, passage => passage.Text.Length < 2);
+        Assert.DoesNotContain(passages, passage => passage.Text.StartsWith("範疇｜"));
+    }
+
     [Fact]
     public void TablesGiveAPassagePerRowAndNestedListsTheirOwnItems()
     {
@@ -154,7 +218,7 @@ public class DocumentFormatTests
             <ul><li>研究人才庫<ul><li>每間公司最多四名</li></ul></li></ul>
             </main></body></html>
             """);
-        Assert.Equal(["計劃｜上限", "科技券｜60 萬元", "研究人才庫", "每間公司最多四名"], Chunker.Split(document).Select(passage => passage.Text));
+        Assert.Equal(["計劃：科技券｜上限：60 萬元", "研究人才庫", "每間公司最多四名"], Chunker.Split(document).Select(passage => passage.Text));
         Assert.Equal(("資助計劃一覽", "https://www.itc.gov.hk/schemes.html"), (document.Metadata.Title, document.Metadata.Url));
     }
 
@@ -225,6 +289,7 @@ public sealed class UnreadableDocumentTests : IDisposable
         { "scanned.pdf", "without a text layer" },
         { "huge.pdf", "over the 50 MB limit" },
         { "menu-only.html", "without main content" },
+        { "header-only.pdf", "only text is its running headers and footers" },
         { "not-a-word-file.docx", "cannot be read" },
     };
 
@@ -233,7 +298,7 @@ public sealed class UnreadableDocumentTests : IDisposable
         var path = Path.Combine(corpus, name);
         switch (name)
         {
-            case "encrypted.pdf" or "scanned.pdf":
+            case "encrypted.pdf" or "scanned.pdf" or "header-only.pdf":
                 File.Copy(Documents.Fixture(Path.Combine("unreadable", name)), path);
                 break;
             case "truncated.pdf":

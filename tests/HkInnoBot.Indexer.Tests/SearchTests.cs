@@ -142,10 +142,6 @@ public class SearchTests(ShippedIndex index) : IClassFixture<ShippedIndex>
         Assert.Equal(unmarked.Text, unmarked.Highlighted);
     }
 
-    [Fact]
-    public void SectionsAreTheTopicsOfTheText() =>
-        Assert.Equal(["概況", "創科界持份者", "數字經濟", "科研基建", "推動研發", "培育和匯聚人才", "支援科技初創企業", "智慧城市", "金融科技"], searcher.Sections);
-
     public static TheoryData<string> BadInput => new()
     {
         "", " ", "\t\n", "？", "AND OR NOT * ? ~ : \" ( ) [ ] { } \\ /", "科技券 AND (\"InnoHK\" OR 5G~2)^3 [a TO z] field:*",

@@ -1,3 +1,4 @@
+using HkInnoBot.Search.Feedback;
 using HkInnoBot.Tests;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
@@ -49,7 +50,7 @@ public sealed class BrowserTests(ShippedIndex index, ITestOutputHelper output)
     }
 
     [BrowserFact]
-    public void On_a_phone_and_a_desktop_each_answer_shows_its_passage_on_screen_and_takes_one_vote()
+    public void On_a_phone_and_a_desktop_each_answer_shows_its_passage_on_screen_and_keeps_its_votes()
     {
         string[] questions = ["科技券係咩？", "数码港有多少间初创企业？", "香港科技園公司支援幾多間科技公司？"];
         foreach (var (size, width, height) in new[] { ("phone", 390, 844), ("desktop", 1280, 900) })
@@ -76,17 +77,22 @@ public sealed class BrowserTests(ShippedIndex index, ITestOutputHelper output)
                     Assert.True(IsOnScreen(browser, passageStart), $"{size}: the passage of 「{question}」 is scrolled out of view");
                 }
 
-                // Web Chat's own 👍/👎 under the last answer: the first vote counts, pressing the other does not.
-                var thumbs = Transcript(browser)[^1].FindElements(By.CssSelector(".webchat__thumb-button"));
+                // Web Chat's own 👍/👎 under the last answer, big enough for a finger, and still under each earlier
+                // answer. A vote is thanked; pressing the other changes it, and the page and the log agree on it.
+                var answer = Transcript(browser)[^1];
+                var thumbs = answer.FindElements(By.CssSelector(".webchat__thumb-button"));
                 Assert.Equal(2, thumbs.Count);
-                var replies = Transcript(browser).Count;
+                Assert.All(thumbs, thumb => Assert.True(thumb.Size.Height >= 44 && thumb.Size.Width >= 44, $"{size}: a thumb of {thumb.Size}"));
+                Assert.Equal(2, Transcript(browser)[^3].FindElements(By.CssSelector(".webchat__thumb-button")).Count);
                 thumbs[1].Click();
                 wait.Until(_ => File.Exists(feedback) && File.ReadAllLines(feedback).Length == 1);
-                Assert.Contains("webchat__thumb-button--is-pressed", thumbs[1].GetAttribute("class"));
+                wait.Until(_ => Transcript(browser)[^1].Text.Contains("多謝你的意見"));
+                thumbs = answer.FindElements(By.CssSelector(".webchat__thumb-button"));
                 thumbs[0].Click();
-                Thread.Sleep(TimeSpan.FromSeconds(3));
-                Assert.Equal(replies, Transcript(browser).Count);
-                Assert.Single(File.ReadAllLines(feedback));
+                wait.Until(_ => File.ReadAllLines(feedback).Length == 2);
+                Assert.Contains("webchat__thumb-button--is-pressed", answer.FindElements(By.CssSelector(".webchat__thumb-button"))[0].GetAttribute("class"));
+                var latest = FeedbackLog.Read(new FeedbackSettings { Path = feedback }).Last();
+                Assert.Equal((true, true), (latest.Helpful, latest.Changed));
             }
             finally
             {
@@ -128,6 +134,74 @@ public sealed class BrowserTests(ShippedIndex index, ITestOutputHelper output)
             const passage = block.getBoundingClientRect();
             return passage.top >= view.top - 1 && passage.top + 20 <= view.bottom;
             """, passageStart)!;
+
+    /// <summary>A person on a phone: the related passages are a list in the card that leaves the chat on screen and
+    /// opens by a tap; a reload goes on with the conversation; a long Chinese message is answered; "新對話" starts
+    /// afresh.</summary>
+    [BrowserFact]
+    public void On_a_phone_the_related_passages_open_a_reload_keeps_the_conversation_and_a_long_message_is_answered()
+    {
+        // Every passage counts as close, so the answer lists related ones.
+        using var server = new WebChatServer(index.IndexPath, new() { ["Answers:CloseConfidenceMargin"] = "1" });
+        using var browser = StartChromium(390, 844);
+        var screenshot = Path.Combine(Path.GetTempPath(), "hkinnobot-webchat-phone-related.png");
+        try
+        {
+            browser.Navigate().GoToUrl(server.BaseAddress);
+            var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(60));
+            Ask(browser, wait, "數字政策辦公室係咩？", "數字政策辦公室");
+
+            var related = Transcript(browser)[^1].FindElements(By.CssSelector(".ac-selectable"));
+            Assert.NotEmpty(related);
+            Assert.All(related, item => Assert.True(item.Size.Height >= 44, $"a related line of {item.Size}"));
+            // The chat stays on screen: nothing drawn over it, no menu pushed onto the send box.
+            Assert.True(Height(browser, ".webchat__basic-transcript__scrollable") > 400);
+            Assert.Empty(browser.FindElements(By.CssSelector("[aria-label='More options'], .ac-overflow-button")));
+            var label = related[0].GetAttribute("aria-label");
+            Assert.StartsWith("相關：", label);
+            var replies = Transcript(browser).Count;
+            related[0].Click();
+            wait.Until(_ => Transcript(browser).Count > replies && Transcript(browser)[^1].Text.Contains(label!["相關：".Length..].Split('｜')[0]));
+
+            // A reload in the same tab: the history comes back, and a follow-up is read with it.
+            browser.Navigate().Refresh();
+            wait.Until(_ => Transcript(browser).Count >= replies + 1 && Transcript(browser).Any(activity => activity.Text.Contains("數字政策辦公室係咩？")));
+            Ask(browser, wait, "幾時成立？", "2024 年 7 月");
+            Assert.Contains("理解為：", Transcript(browser)[^1].Text);
+
+            // 3,000 Chinese characters: more than the search reads, and the reply says so.
+            var input = browser.FindElement(By.CssSelector("[data-id='webchat-sendbox-input']"));
+            ((IJavaScriptExecutor)browser).ExecuteScript("arguments[0].focus()", input);
+            input.SendKeys(string.Concat(Enumerable.Repeat("科技券係咩？", 500)));
+            input.SendKeys(Keys.Enter);
+            wait.Until(_ => Transcript(browser).Any(activity => activity.Text.Contains("我只按首")));
+
+            // A new conversation starts afresh: the welcome alone.
+            browser.FindElement(By.Id("new-conversation")).Click();
+            wait.Until(_ => Transcript(browser).Count == 1 && Transcript(browser)[0].Text.Contains("你好"));
+        }
+        finally
+        {
+            ((ITakesScreenshot)browser).GetScreenshot().SaveAsFile(screenshot);
+            output.WriteLine($"Screenshot (phone, related passages): {screenshot}");
+        }
+    }
+
+    /// <summary>Asks and waits for the bot's reply holding <paramref name="expected"/>.</summary>
+    private static void Ask(IWebDriver browser, WebDriverWait wait, string question, string expected)
+    {
+        var replies = Transcript(browser).Count;
+        var input = wait.Until(b => b.FindElement(By.CssSelector("[data-id='webchat-sendbox-input']")));
+        input.SendKeys(question);
+        input.SendKeys(Keys.Enter);
+        wait.Until(_ => Transcript(browser) is var now && now.Count >= replies + 2 && FromBot(now[^1]) && now[^1].Text.Contains(expected));
+    }
+
+    private static bool FromBot(IWebElement activity) =>
+        activity.FindElements(By.CssSelector(".webchat__stacked-layout--from-user")).Count == 0;
+
+    private static long Height(IWebDriver browser, string selector) =>
+        (long)((IJavaScriptExecutor)browser).ExecuteScript($"return Math.round(document.querySelector(\"{selector}\").getBoundingClientRect().height);")!;
 
     [BrowserFact]
     public void When_the_bot_stops_mid_chat_the_page_says_so()

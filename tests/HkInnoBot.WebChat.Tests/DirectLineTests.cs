@@ -1,3 +1,6 @@
+using HkInnoBot.Search.Feedback;
+using HkInnoBot.Search.Analysis;
+using System.Text.RegularExpressions;
 using HkInnoBot.Bot.DirectLine;
 using HkInnoBot.Search.Answers;
 using HkInnoBot.Tests;
@@ -212,7 +215,7 @@ public sealed class DirectLineTests(ShippedIndex index) : IDisposable
     }
 
     [Fact]
-    public async Task A_vote_from_Web_Chats_own_buttons_is_recorded_once_per_answer()
+    public async Task A_vote_from_Web_Chats_own_buttons_is_thanked_and_the_latest_one_counts()
     {
         var feedback = Path.Combine(TempFolder.Create("webchat-votes"), "feedback.jsonl");
         var server = Server(new() { ["Feedback:Path"] = feedback });
@@ -236,10 +239,12 @@ public sealed class DirectLineTests(ShippedIndex index) : IDisposable
             Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         }
 
+        // Each vote is thanked briefly, the first as a vote and the others as changes; Web Chat shows the last pressed.
         var (after, _) = await client.ReadActivitiesAsync(afterAnswer);
-        Assert.Empty(FromBot(after)); // Web Chat shows the pressed button; no message pushes the answer up
-        var recorded = Assert.Single(File.ReadAllLines(feedback));
-        Assert.Contains("\"helpful\":false", recorded);
+        Assert.Equal(["多謝你的意見", "已更新", "已更新"], FromBot(after).Select(reply => ((string)reply["text"]!)[..(reply["text"]!.ToString().StartsWith("多謝") ? 6 : 3)]));
+        // The log holds each, the later two marked as changes: a review counts one 👎.
+        var recorded = FeedbackLog.Read(new FeedbackSettings { Path = feedback }).ToList();
+        Assert.Equal([(false, false), (true, true), (false, true)], recorded.Select(vote => (vote.Helpful, vote.Changed)));
     }
 
     [Fact]
@@ -446,7 +451,7 @@ public sealed class DirectLineTests(ShippedIndex index) : IDisposable
     [Theory]
     [InlineData("DirectLine:MaxConversations", "0")]
     [InlineData("DirectLine:IdleTimeout", "00:00:00")]
-    [InlineData("DirectLine:MaxActivityBytes", "10")]
+    [InlineData("DirectLine:MaxMessageCharacters", "10")]
     [InlineData("DirectLine:MaxStoredBytes", "1000")]
     public void Limits_out_of_range_stop_the_bot_at_startup(string key, string value)
     {
@@ -479,7 +484,7 @@ public sealed class DirectLineTests(ShippedIndex index) : IDisposable
     [InlineData(false)]
     public async Task An_oversized_activity_gets_413_whether_or_not_its_length_is_declared(bool declareLength)
     {
-        var client = await DirectLineClient.StartAsync(Server(new() { ["DirectLine:MaxActivityBytes"] = "4096" }).Client);
+        var client = await DirectLineClient.StartAsync(Server(new() { ["DirectLine:MaxMessageCharacters"] = "1000" }).Client);
         var body = Encoding.UTF8.GetBytes($$"""{"type":"message","text":"{{new string('科', 5000)}}"}""");
         HttpContent content = declareLength ? new ByteArrayContent(body) : new ChunkedContent(body);
         content.Headers.ContentType = new("application/json");
@@ -488,7 +493,70 @@ public sealed class DirectLineTests(ShippedIndex index) : IDisposable
             $"v3/directline/conversations/{client.ConversationId}/activities", content);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("at most 1000 characters", await response.Content.ReadAsStringAsync());
         Assert.Single((await client.ReadActivitiesAsync()).Activities);
+    }
+
+    [Theory]
+    [InlineData('科')]
+    [InlineData('a')]
+    public async Task Long_messages_in_any_script_are_taken_alike_and_the_reply_says_how_they_were_searched(char letter)
+    {
+        var client = await DirectLineClient.StartAsync(Server().Client);
+
+        // 3,000 characters: 9 KB in Chinese, 3 KB in English; both under the limit, which counts characters.
+        await client.SayAsync("科技券係咩？" + new string(letter, 3000));
+        var replies = await WaitForRepliesAsync(client, 2);
+        Assert.Contains(replies, reply => ((string?)reply["text"])?.Contains($"我只按首 {QueryText.MaxLength} 個字搜尋") == true);
+
+        // One character over the limit is refused, and says so in characters.
+        using var tooLong = await client.PostActivityAsync($$"""{"type":"message","text":"{{new string(letter, 10_001)}}"}""");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLong.StatusCode);
+        Assert.Contains("at most 10000 characters", await tooLong.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_reloaded_page_reconnects_to_its_conversation_with_its_history_and_its_context()
+    {
+        var server = Server();
+        var client = await DirectLineClient.StartAsync(server.Client);
+        await client.SayAsync("數字政策辦公室係咩？");
+        await WaitForRepliesAsync(client, 1);
+
+        // What directlinejs does given a conversation id: GET the conversation, with a token refreshed for it.
+        using var refreshed = await client.RefreshAsync();
+        client.Token = (string)(await DirectLineClient.ReadJsonAsync(refreshed))["token"]!;
+        using var reconnect = await client.SendAsync(HttpMethod.Get, $"v3/directline/conversations/{client.ConversationId}?watermark=");
+        Assert.Equal(HttpStatusCode.OK, reconnect.StatusCode);
+        var ticket = await DirectLineClient.ReadJsonAsync(reconnect);
+        Assert.Equal(client.ConversationId, (string)ticket["conversationId"]!);
+        client.Token = (string)ticket["token"]!;
+
+        // The history is there to draw again, and the follow-up is read with it.
+        var (history, _) = await client.ReadActivitiesAsync();
+        Assert.Contains(history, activity => (string?)activity!["text"] == "數字政策辦公室係咩？");
+        await client.SayAsync("幾時成立？");
+        var replies = await WaitForRepliesAsync(client, 2);
+        Assert.Contains("2024 年 7 月", (string?)replies[^1]["text"]);
+
+        // Another conversation's id is not this token's.
+        var other = await DirectLineClient.StartAsync(server.Client);
+        using var elsewhere = await client.SendAsync(HttpMethod.Get, $"v3/directline/conversations/{other.ConversationId}");
+        Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
+    }
+
+    /// <summary>The bot's replies so far, once there are at least <paramref name="count"/> (the welcome aside).</summary>
+    private static async Task<List<JsonNode>> WaitForRepliesAsync(DirectLineClient client, int count)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var (activities, _) = await client.ReadActivitiesAsync();
+            var replies = activities.Skip(1).Where(activity => (string?)activity!["from"]!["role"] == "bot").Select(activity => activity!).ToList();
+            if (replies.Count >= count)
+                return replies;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"fewer than {count} replies");
     }
 
     // Traffic
@@ -577,19 +645,36 @@ public sealed class DirectLineTests(ShippedIndex index) : IDisposable
     // The page
 
     [Fact]
-    public async Task The_page_serves_Web_Chat_in_zh_HK()
+    public async Task The_page_serves_Web_Chat_in_zh_HK_compressed_and_cached()
     {
         var http = Server().Client;
 
-        var page = await http.GetStringAsync("/");
-        using var widget = await http.GetAsync("lib/webchat.js");
-        var script = await http.GetStringAsync("chat.js");
-
+        using var pageResponse = await http.GetAsync("/");
+        var page = await pageResponse.Content.ReadAsStringAsync();
         Assert.Contains("<html lang=\"zh-HK\">", page);
-        Assert.Contains("src=\"lib/webchat.js\"", page);
+        // The page is revalidated; what it names by content hash is kept for good.
+        Assert.True(pageResponse.Headers.CacheControl?.NoCache);
+        Assert.NotNull(pageResponse.Headers.ETag);
+        var widgetPath = Regex.Match(page, @"src=""(lib/webchat\.\w+\.js)""").Groups[1].Value;
+        var scriptPath = Regex.Match(page, @"src=""(chat\.\w+\.js)""").Groups[1].Value;
+        Assert.NotEmpty(widgetPath);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, widgetPath);
+        request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+        using var widget = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, widget.StatusCode);
-        Assert.Contains("renderWebChat", await widget.Content.ReadAsStringAsync());
-        Assert.Contains("locale: 'zh-HK'", script);
+        Assert.Contains(widget.Content.Headers.ContentEncoding, encoding => encoding is "gzip" or "br");
+        Assert.True(widget.Headers.CacheControl?.MaxAge >= TimeSpan.FromDays(365), $"{widget.Headers.CacheControl}");
+        var compressed = await widget.Content.ReadAsByteArrayAsync();
+        Assert.InRange(compressed.Length, 100_000, 1_200_000);
+        using Stream unzipped = widget.Content.Headers.ContentEncoding.Contains("br")
+            ? new System.IO.Compression.BrotliStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
+        Assert.Contains("renderWebChat", await new StreamReader(unzipped).ReadToEndAsync());
+        Assert.Contains("locale: 'zh-HK'", await http.GetStringAsync(scriptPath));
+        // The unversioned names still serve, for pages that embed the chat (README).
+        using var plain = await http.GetAsync("chat.js");
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
     }
 
     /// <summary>A body sent with chunked transfer encoding, so the server cannot tell its size up front.</summary>

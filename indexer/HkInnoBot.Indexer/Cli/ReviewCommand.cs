@@ -17,13 +17,17 @@ internal static class ReviewCommand
         command.SetAction(parse =>
         {
             var votes = FeedbackLog.Read(new FeedbackSettings { Path = parse.GetValue(log)! }).ToList();
-            var unhelpful = votes.Where(v => !v.Helpful)
-                .GroupBy(v => (v.Question, v.PassageId))
-                .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(v => v.Time))
+            // A changed vote counts, and the one it replaces no longer does.
+            int Net(IEnumerable<FeedbackEntry> entries, bool helpful) =>
+                entries.Count(v => v.Helpful == helpful) - entries.Count(v => v.Changed && v.Helpful != helpful);
+            var unhelpful = votes.GroupBy(v => (v.Question, v.PassageId))
+                .Select(g => (g.Key, Count: Net(g, helpful: false), Last: g.Max(v => v.Time)))
+                .Where(g => g.Count > 0)
+                .OrderByDescending(g => g.Count).ThenByDescending(g => g.Last)
                 .ToList();
-            Console.WriteLine($"{votes.Count} votes, {votes.Count(v => v.Helpful)} 👍, {votes.Count - votes.Count(v => v.Helpful)} 👎");
-            foreach (var group in unhelpful)
-                Console.WriteLine($"{group.Count(),4} × 👎  {group.Key.Question}  → {group.Key.PassageId}  (last {group.Max(v => v.Time):yyyy-MM-dd})");
+            Console.WriteLine($"{Net(votes, true) + Net(votes, false)} votes, {Net(votes, true)} 👍, {Net(votes, false)} 👎");
+            foreach (var (key, count, last) in unhelpful)
+                Console.WriteLine($"{count,4} × 👎  {key.Question}  → {key.PassageId}  (last {last:yyyy-MM-dd})");
             return 0;
         });
         return command;

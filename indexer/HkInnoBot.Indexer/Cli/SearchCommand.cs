@@ -90,6 +90,8 @@ internal static class SearchCommand
             lines.Add($"The text mentions {answer.Mentioned} but not {answer.Missing ?? answer.Question.Asks.ToString()}. Related passages:");
         else if (!answer.Answered)
             lines.Add("No answer in the text. Nearest passages:");
+        if (answer.Understood is { } understood)
+            lines.Add($"(a follow-up about {answer.About}, understood as: {understood.Text})");
         if (answer.ReadAs is { } readAs)
             lines.Add($"(searched as {string.Join(", ", readAs)})");
         if (answer.ShortAnswer is { } shortAnswer)

@@ -52,7 +52,11 @@ public sealed record Answer(Question Question, AnswerStatus Status, IReadOnlyLis
     /// searched); what the reliability table of the README is drawn from.</summary>
     public double? Probability { get; init; }
 
-    /// <summary>What the next message of the conversation is read with: this question's topic, or the previous
+    /// <summary>For a question the text has no answer to, the names it asks about that the text does speak of
+    /// (「數碼港」): what to suggest asking about instead. Empty otherwise.</summary>
+    public IReadOnlyList<string> Named { get; init; } = [];
+
+        /// <summary>What the next message of the conversation is read with: this question's topic, or the previous
     /// context when this message found nothing.</summary>
     public FollowUpContext? Context { get; init; }
 }

@@ -50,16 +50,6 @@ public sealed class Answerer : IDisposable
     /// <inheritdoc cref="LiveIndex.BuildFailure"/>
     public string? BuildFailure => index.BuildFailure;
 
-    /// <summary>Section headings in document order: the topics the text covers.</summary>
-    public IReadOnlyList<string> Sections
-    {
-        get
-        {
-            using var lease = index.Acquire();
-            return lease?.Searcher.Sections ?? [];
-        }
-    }
-
     public Question Understand(string? message) => Question.Parse(message, settings.Features);
 
     public Answer Ask(string? message, int top = 3, int offset = 0, int highlighted = 1) => Ask(Understand(message), top, offset, highlighted);
@@ -280,6 +270,12 @@ public sealed class Answerer : IDisposable
             ? Topic(query, searcher.Passage(ranked[0].Doc).ComparisonKey)
             : [];
         var context = topic.Count > 0 ? new FollowUpContext(resolved.Text, topic, searcher.Passage(ranked[0].Doc).Id) : previous;
+        // Not when the question is about a name the text never uses (「書簿津貼」: its 「津貼」 is another thing).
+        var named = status == AnswerStatus.NoAnswer && query is not null && !query.Mentions.Any(mention => mention.Unknown)
+            ? query.Mentions.Where(mention => mention.Uncommon
+                    && ranked.Take(Candidates).Any(passage => ShortAnswers.IsHeld(mention, searcher.Passage(passage.Doc).ComparisonKey)))
+                .Select(mention => mention.Surface).Distinct().Take(3).ToList()
+            : [];
         return new Answer(question, status, hits, shortAnswer,
             attempt.Mentioned, attempt.Missing is null ? null : ChineseText.InScript(attempt.Missing, question.Script))
         {
@@ -289,6 +285,7 @@ public sealed class Answerer : IDisposable
             Probability = attempt.Best?.Probability,
             ShortParts = shortParts,
             Context = context,
+            Named = named,
         };
     }
 

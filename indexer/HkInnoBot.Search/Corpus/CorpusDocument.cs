@@ -116,8 +116,8 @@ public sealed record CorpusDocument(string Id, string File, DocumentMetadata Met
 
     /// <summary>
     /// The document without its date lines (「（更新日期：2024 年 7 月 25 日）」, a bare 「2024 年 7 月」 closing a sheet),
-    /// which are no passage, and the first of them as the date the document states. Whatever the format, a fact
-    /// sheet closes with one.
+    /// which are no passage, and the first of them as the date the document states (whatever the format, a fact sheet
+    /// closes with one); and without paragraphs of one character.
     /// </summary>
     private static (IReadOnlyList<Section> Sections, string? StatedDate) WithoutDateLines(IReadOnlyList<Section> sections)
     {
@@ -130,7 +130,7 @@ public sealed record CorpusDocument(string Id, string File, DocumentMetadata Met
             {
                 if (DocumentReaders.IsDateLine(paragraph.Text))
                     stated ??= DocumentReaders.DateIn(paragraph.Text);
-                else
+                else if (paragraph.Text.Length > 1) // a press release's closing 「完」 says nothing
                     paragraphs.Add(paragraph);
             }
             if (paragraphs.Count > 0)

@@ -3,7 +3,9 @@ using System.Text.Json;
 namespace HkInnoBot.Search.Feedback;
 
 /// <summary>A user's 👍 or 👎 on an answer. No user ids: the question and the passage are what a maintainer needs.</summary>
-public sealed record FeedbackEntry(DateTimeOffset Time, string Question, string PassageId, bool Helpful);
+/// <param name="Changed">The vote replaces the opposite one given on the same answer in the same conversation, which
+/// then no longer counts: the latest vote is the one that counts.</param>
+public sealed record FeedbackEntry(DateTimeOffset Time, string Question, string PassageId, bool Helpful, bool Changed = false);
 
 /// <summary>Where votes go: a JSONL file that is rotated at a size limit, keeping a fixed number of older files.</summary>
 public sealed class FeedbackSettings

@@ -73,7 +73,6 @@ public sealed class PassageSearcher : IndexSearcher, IDisposable
         }
         charactersBySound = new(CharactersBySound);
         (wordsBySpan, pairsBySpan) = (words.AlternateLookup<ReadOnlySpan<char>>(), pairs.AlternateLookup<ReadOnlySpan<char>>());
-        Sections = passages.OfType<StoredPassage>().Select(p => p.Section).Where(section => section.Length > 0).Distinct().ToList();
         HoldsVersions = passages.OfType<StoredPassage>().Select(p => p.Updated).Distinct().Skip(1).Any();
         bm25 = new Dictionary<string, PassageSimilarity.Field>
         {
@@ -95,9 +94,6 @@ public sealed class PassageSearcher : IndexSearcher, IDisposable
     private readonly Dictionary<string, PassageSimilarity.Field> bm25;
 
     public int PassageCount => docsById.Count;
-
-    /// <summary>Section headings in document order: the topics the text covers.</summary>
-    public IReadOnlyList<string> Sections { get; }
 
     /// <summary>Whether its documents are of more than one date, so that one may be a newer version of another
     /// (<see cref="Versions"/>).</summary>

@@ -8,7 +8,8 @@ namespace HkInnoBot.Search.Corpus.Readers;
 /// <summary>
 /// A Word file, read with DocumentFormat.OpenXml. Paragraphs in a heading style (by the style's name, which Word keeps
 /// in English whatever the style's id in a localised copy, or by an outline level) open sections; the Title style, or
-/// the core properties' title, gives the title. List items are paragraphs, and a table gives a paragraph per row.
+/// the core properties' title, gives the title. List items are paragraphs, and a table gives a paragraph per row, its
+/// cells named by the header row's.
 /// </summary>
 internal sealed class DocxReader : IDocumentReader
 {
@@ -31,13 +32,9 @@ internal sealed class DocxReader : IDocumentReader
         {
             if (block is Table table)
             {
-                foreach (var row in table.Descendants<TableRow>())
-                {
-                    var cells = row.Elements<TableCell>().Select(cell => DocumentReaders.JoinLines(cell.Elements<WordParagraph>().Select(TextOf)))
-                        .Where(cell => cell.Length > 0).ToList();
-                    if (cells.Count > 0)
-                        paragraphs.Add(new Paragraph(string.Join("｜", cells)));
-                }
+                var rows = table.Elements<TableRow>().ToList();
+                var cells = rows.Select(row => (IReadOnlyList<string>)[.. row.Elements<TableCell>().Select(cell => DocumentReaders.JoinLines(cell.Elements<WordParagraph>().Select(TextOf)))]).ToList();
+                paragraphs.AddRange(DocumentReaders.TableRows(cells, rows.Count > 0 && IsHeader(rows[0])).Select(row => new Paragraph(row)));
                 continue;
             }
             var paragraph = (WordParagraph)block;
@@ -83,6 +80,12 @@ internal sealed class DocxReader : IDocumentReader
                     yield return inner;
         }
     }
+
+    /// <summary>A header row: marked to repeat on each page as Word does for headers, or all in bold.</summary>
+    private static bool IsHeader(TableRow row) =>
+        row.TableRowProperties?.GetFirstChild<TableHeader>() is not null
+        || row.Descendants<Run>().Where(run => run.Descendants<Text>().Any(text => text.Text.Trim().Length > 0))
+               .All(run => run.RunProperties?.Bold is { } bold && (bold.Val is null || bold.Val.Value));
 
     /// <summary>Headings 1–4 open sections; deeper ones are read as text.</summary>
     private static Kind KindOf(WordParagraph paragraph, Dictionary<string, Style> styles)

@@ -69,13 +69,23 @@ internal sealed partial class HtmlReader : IDocumentReader
     private static bool IsBoilerplate(IElement element) =>
         Furniture().IsMatch($"{element.Id} {element.ClassName}");
 
-    /// <summary>The page's text in reading order, cut where blocks begin and end.</summary>
+    /// <summary>
+    /// The page's text in reading order, cut where blocks begin and end, and where a blank line (two line breaks) stands
+    /// in older pages' text. A line all in bold, short and without a sentence's punctuation, is such a page's heading.
+    /// A term and its description (<c>dt</c>, <c>dd</c>: a question and its answer) are one paragraph. A table of
+    /// short cells is data, a paragraph per row; one whose cells hold paragraphs lays the page out, and is read as text.
+    /// </summary>
     private sealed class Walk
     {
+        // Where a <br> stood, as only it puts one: the source's own line breaks are no paragraph's end.
+        private const char Break = '\u2028';
+
         private readonly List<Section> sections = [];
         private readonly StringBuilder line = new();
         private (string Heading, List<Paragraph> Paragraphs) section = ("", []);
         private string? anchor, lineAnchor;
+        private int bold;
+        private bool allBold = true;
 
         public string? Title { get; private set; }
 
@@ -85,6 +95,8 @@ internal sealed partial class HtmlReader : IDocumentReader
             {
                 if (line.Length == 0)
                     lineAnchor = anchor;
+                if (!string.IsNullOrWhiteSpace(text.Data) && bold == 0)
+                    allBold = false;
                 line.Append(text.Data);
                 return;
             }
@@ -96,17 +108,34 @@ internal sealed partial class HtmlReader : IDocumentReader
             {
                 case var heading when Headings.Contains(heading):
                     EndParagraph();
-                    Heading(element);
+                    Heading(TextOf(element), element.TagName == "H1");
                     return;
-                case "TR":
+                case "TABLE" when !LaysOut(element):
                     EndParagraph();
-                    var cells = element.Children.Where(cell => cell.TagName is "TD" or "TH").Select(cell => DocumentReaders.JoinLines(cell.TextContent.Split('\n')))
-                        .Where(cell => cell.Length > 0).ToList();
-                    if (cells.Count > 0)
-                        section.Paragraphs.Add(new Paragraph(string.Join("｜", cells), Anchor: anchor));
+                    var rows = element.QuerySelectorAll("tr").Where(row => row.Closest("table") == element).ToList();
+                    var cells = rows.Select(row => (IReadOnlyList<string>)[.. row.Children.Where(cell => cell.TagName is "TD" or "TH").Select(TextOf)]).ToList();
+                    var firstIsHeader = rows.Count > 0 && rows[0].Children.All(cell => cell.TagName == "TH" || cell.Closest("thead") is not null);
+                    section.Paragraphs.AddRange(DocumentReaders.TableRows(cells, firstIsHeader).Select(row => new Paragraph(row, Anchor: anchor)));
+                    return;
+                case "DT":
+                    EndParagraph();
+                    // The term, then what describes it, up to the next term.
+                    var described = element.NextElementSibling;
+                    var parts = new List<string> { TextOf(element) };
+                    for (; described?.TagName == "DD"; described = described.NextElementSibling)
+                        parts.Add(TextOf(described));
+                    var joined = DocumentReaders.JoinLines(parts);
+                    if (joined.Length > 0)
+                        section.Paragraphs.Add(new Paragraph(joined, Anchor: anchor));
+                    return;
+                case "DD" when element.PreviousElementSibling?.TagName is "DT" or "DD":
                     return;
                 case "BR":
-                    line.Append('\n');
+                    // A second break in a row ends the paragraph, and so does one after a line all in bold (a heading).
+                    if (line.ToString().TrimEnd(' ', '\t', '\r', '\n').EndsWith(Break) || allBold && line.ToString().Trim().Length > 0)
+                        EndParagraph();
+                    else
+                        line.Append(Break);
                     return;
                 case "IMG":
                     return;
@@ -114,19 +143,21 @@ internal sealed partial class HtmlReader : IDocumentReader
             var block = Blocks.Contains(element.TagName);
             if (block)
                 EndParagraph();
+            var isBold = element.TagName is "B" or "STRONG";
+            bold += isBold ? 1 : 0;
             foreach (var child in element.ChildNodes)
                 Visit(child);
+            bold -= isBold ? 1 : 0;
             if (block)
                 EndParagraph();
         }
 
-        private void Heading(IElement element)
+        private void Heading(string text, bool isH1)
         {
-            var text = DocumentReaders.JoinLines(element.TextContent.Split('\n'));
             if (text.Length == 0)
                 return;
             // The first h1, before any text, is the page's title, not a section.
-            if (element.TagName == "H1" && Title is null && sections.Count == 0 && section.Paragraphs.Count == 0)
+            if (isH1 && Title is null && sections.Count == 0 && section.Paragraphs.Count == 0)
             {
                 Title = text;
                 return;
@@ -137,9 +168,14 @@ internal sealed partial class HtmlReader : IDocumentReader
 
         public void EndParagraph()
         {
-            var text = DocumentReaders.JoinLines(line.ToString().Split('\n'));
-            line.Clear();
-            if (text.Length > 0)
+            var text = DocumentReaders.JoinLines(line.ToString().Split('\n', Break));
+            var wasBold = allBold;
+            (line.Length, allBold) = (0, true);
+            if (text.Length == 0)
+                return;
+            if (wasBold && text.Length <= 30 && !Punctuated().IsMatch(text))
+                Heading(text, isH1: false);
+            else
                 section.Paragraphs.Add(new Paragraph(text, Anchor: lineAnchor));
         }
 
@@ -156,6 +192,17 @@ internal sealed partial class HtmlReader : IDocumentReader
             return sections;
         }
     }
+
+    /// <summary>An element's text, whitespace collapsed; Chinese lines run on without a space.</summary>
+    private static string TextOf(IElement element) => DocumentReaders.JoinLines(element.TextContent.Split('\n'));
+
+    /// <summary>A table whose cells hold paragraphs, lists, other tables or long text lays the page out; it holds no data.</summary>
+    private static bool LaysOut(IElement table) =>
+        table.QuerySelectorAll("td, th").Any(cell => cell.QuerySelector("p, div, ul, ol, table, h1, h2, h3, h4, br") is not null
+                                                      || cell.TextContent.Length > 150);
+
+    [GeneratedRegex(@"[。，；：！？.,;:!?]")]
+    private static partial Regex Punctuated();
 
     [GeneratedRegex(@"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|sidebar|footer|skip|share|social|cookie|banner|masthead)(?:$|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex Furniture();
