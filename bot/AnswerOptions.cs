@@ -14,7 +14,8 @@ public sealed class AnswerOptions
     /// <summary>How far below the best passage's confidence an alternative may be and still count as close.</summary>
     public double CloseConfidenceMargin { get; set; } = 0.15;
 
-    /// <summary>"More results" stops at passages covering less than this share of what the best one covers.</summary>
+    /// <summary>"More results" stops at passages covering less than this share of what the best one covers (and less
+    /// than half of it when they hold no word of the answer's topic).</summary>
     public double RelatedConfidenceShare { get; set; } = 0.3;
 
     public static bool AreValid(AnswerOptions options) =>

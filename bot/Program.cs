@@ -3,6 +3,7 @@ using HkInnoBot.Bot.Bots;
 using HkInnoBot.Bot.DirectLine;
 using HkInnoBot.Bot.Index;
 using HkInnoBot.Bot.State;
+using HkInnoBot.Bot.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using HkInnoBot.Search;
@@ -12,6 +13,9 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -46,11 +50,32 @@ builder.Services.AddOptions<ReverseProxyOptions>()
 builder.Services.AddOptions<ForwardedHeadersOptions>()
     .Configure<IOptions<ReverseProxyOptions>>((forwarded, proxy) => proxy.Value.ApplyTo(forwarded));
 builder.Services.AddSingleton(services => new FeedbackLog(services.GetRequiredService<IOptions<FeedbackSettings>>().Value));
+builder.Services.AddOptions<TelemetryOptions>()
+    .Bind(builder.Configuration.GetSection(TelemetryOptions.Section))
+    .Validate(TelemetryOptions.AreValid, "Telemetry:MetricsNetworks must be CIDR networks and Telemetry:OtlpProtocol grpc or http/protobuf.")
+    .ValidateOnStart();
 builder.Services.AddSingleton(services => Answerer.Open(
     services.GetRequiredService<IOptions<SearchSettings>>().Value,
     services.GetRequiredService<ILogger<Answerer>>()));
 
 builder.Services.AddHostedService<IndexRefresher>();
+
+// Metrics at /metrics in Prometheus's format (ASP.NET Core's, the runtime's and the bot's own: Telemetry/BotTelemetry);
+// with an OTLP endpoint configured, metrics and the turns' traces go there too.
+builder.Services.AddSingleton<BotTelemetry>();
+var telemetry = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new();
+var openTelemetry = builder.Services.AddOpenTelemetry()
+    .ConfigureResource(resource => resource.AddService("hkinnobot"))
+    .WithMetrics(metrics =>
+    {
+        metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(BotTelemetry.Name).AddPrometheusExporter();
+        if (telemetry.OtlpEndpoint is not null)
+            metrics.AddOtlpExporter(exporter => telemetry.ApplyTo(exporter, "metrics"));
+    });
+// Spans are made only when something takes them.
+if (telemetry.OtlpEndpoint is not null)
+    openTelemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddSource(BotTelemetry.Name)
+        .AddOtlpExporter(exporter => telemetry.ApplyTo(exporter, "traces")));
 builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index");
 
 builder.Services.AddHttpClient();
@@ -74,6 +99,10 @@ var app = builder.Build();
 // First, so that the limits and the local-only rule below see the client behind a trusted proxy.
 if (app.Services.GetRequiredService<IOptions<ReverseProxyOptions>>().Value.IsConfigured)
     app.UseForwardedHeaders();
+// This machine and the configured networks only: a scraper needs nothing more, and nobody else anything.
+var metricsReaders = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
+app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+    context.Request.Path == "/metrics" && metricsReaders.MayReadMetrics(context.Connection.RemoteIpAddress));
 // The web chat page (wwwroot/index.html) at "/", and the Direct Line it talks to. The static files are served from the
 // build's manifest of them: compressed, with ETags, and those named by their content hash cached for good.
 app.UseDefaultFiles(); // "/" is "/index.html", before routing picks the endpoint

@@ -1,5 +1,6 @@
 using HkInnoBot.Bot.Cards;
 using HkInnoBot.Bot.State;
+using HkInnoBot.Bot.Telemetry;
 using HkInnoBot.Search.Analysis;
 using HkInnoBot.Search.Answers;
 using HkInnoBot.Search.Feedback;
@@ -19,7 +20,7 @@ namespace HkInnoBot.Bot.Bots;
 /// events, reactions, installation updates…) fall through to the base class, which ignores them.
 /// </summary>
 public sealed class PolicyBot(Answerer answerer, ConversationState conversationState, FeedbackLog feedback,
-    IOptions<AnswerOptions> answerOptions, ILogger<PolicyBot> logger)
+    IOptions<AnswerOptions> answerOptions, BotTelemetry telemetry, ILogger<PolicyBot> logger)
     : ActivityHandler
 {
     private readonly AnswerOptions _options = answerOptions.Value;
@@ -34,6 +35,8 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
 
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
+        using var turn = BotTelemetry.Turns.StartActivity("turn");
+        turn?.SetTag("hkinnobot.channel", turnContext.Activity.ChannelId).SetTag("hkinnobot.activity_type", turnContext.Activity.Type);
         RemoveNullEntries(turnContext.Activity);
         await base.OnTurnAsync(turnContext, cancellationToken);
         // Writes only when the turn changed what is remembered.
@@ -186,7 +189,12 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
         var remembers = HasConversation(turnContext);
         var previous = remembers && inContext ? await _lastTopic.GetAsync(turnContext, cancellationToken: cancellationToken) : null;
         // One extra hit tells whether a "more results" button has anything to show.
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var answer = answerer.Ask(question, previous, top: 1 + _options.MaxAlternatives + 1);
+        telemetry.Searched(answer, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        if (answer.Status is AnswerStatus.NoAnswer or AnswerStatus.Partial)
+            Record(() => feedback.Append(new UnansweredEntry(DateTimeOffset.UtcNow, question.Text, BotTelemetry.OutcomeOf(answer)!,
+                turnContext.Activity.ChannelId ?? "")));
         if (remembers && answer.Context is { } next && next != previous)
             await _lastTopic.SetAsync(turnContext, next, cancellationToken);
         return Present(answer, AnswerCards.VoteWayOf(turnContext.Activity.ChannelId));
@@ -204,22 +212,29 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
         // Only votes on passages that exist reach the review list, so it cannot be filled with made-up ids.
         if (!answerer.HasPassage(button.PassageId!))
             return AnswerCards.PassageNotFound(question.Script);
+        Record(() => feedback.Append(new FeedbackEntry(DateTimeOffset.UtcNow, question.Text, button.PassageId!, button.Helpful == true, changed)));
+        return changed ? AnswerCards.VoteChanged(question.Script) : AnswerCards.ThanksForVote(question.Script, button.Helpful == true);
+    }
+
+    /// <summary>Writes to the feedback log. A full or read-only disk must not cost the user a reply; the line is only lost.</summary>
+    private void Record(Action append)
+    {
         try
         {
-            feedback.Append(new FeedbackEntry(DateTimeOffset.UtcNow, question.Text, button.PassageId!, button.Helpful == true, changed));
+            append();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A full or read-only disk must not cost the user a reply; the vote is only lost.
-            logger.LogWarning(e, "Could not record feedback");
+            logger.LogWarning(e, "Could not write to the feedback log");
         }
-        return changed ? AnswerCards.VoteChanged(question.Script) : AnswerCards.ThanksForVote(question.Script, button.Helpful == true);
     }
 
     private IMessageActivity Present(Answer answer, VoteWay votes)
     {
         if (answer.Status == AnswerStatus.Partial)
             return AnswerCards.Partial(answer, votes);
+        if (answer.Status == AnswerStatus.NeedsTopic)
+            return AnswerCards.NeedsTopic(answer.Question.Script);
         if (!answer.Answered)
             return NoAnswer(answer);
 
@@ -232,9 +247,10 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
     }
 
     /// <summary>
-    /// A page of further passages, as long as they stay related to what was asked: passages that hold a word of the
-    /// answer's topic (「科技券」 for 「科技券係咩？」, not every passage with 「科技」 in it) and cover a fair share of
-    /// the question. Ranked from the top each time, so a button pressed again shows the page it showed.
+    /// A page of further passages, as long as they stay related to what was asked: passages that cover half of what the
+    /// best one covers of the question, or a fair share and a word of the answer's topic (「科技券」 for 「科技券係咩？」,
+    /// not every passage with 「科技」 in it). Ranked from the top each time, so a button pressed again shows the page
+    /// it showed.
     /// </summary>
     private IMessageActivity MoreResults(Question question, int offset)
     {
@@ -244,8 +260,8 @@ public sealed class PolicyBot(Answerer answerer, ConversationState conversationS
             return NoAnswer(answer);
 
         var topic = (answer.Context?.Topic ?? []).Select(ChineseText.ComparisonKey).ToList();
-        var floor = answer.Hits[0].Confidence * _options.RelatedConfidenceShare;
-        var related = answer.Hits.TakeWhile(hit => hit.Confidence >= floor
+        var best = answer.Hits[0].Confidence;
+        var related = answer.Hits.TakeWhile(hit => hit.Confidence >= best * 0.5 || hit.Confidence >= best * _options.RelatedConfidenceShare
             && (topic.Count == 0 || topic.Any(word => ChineseText.ComparisonKey(hit.Text).Contains(word, StringComparison.Ordinal)))).ToList();
         var page = related.Skip(offset).Take(_options.PageSize).ToList();
         if (page.Count == 0)

@@ -20,6 +20,7 @@ public static class SmallTalk
         ["thanks"] = SmallTalkKind.Thanks, ["thank you"] = SmallTalkKind.Thanks, ["thx"] = SmallTalkKind.Thanks,
         ["謝謝"] = SmallTalkKind.Thanks, ["谢谢"] = SmallTalkKind.Thanks, ["多謝"] = SmallTalkKind.Thanks,
         ["多谢"] = SmallTalkKind.Thanks, ["唔該"] = SmallTalkKind.Thanks, ["唔该"] = SmallTalkKind.Thanks,
+        ["唔該晒"] = SmallTalkKind.Thanks, ["唔该晒"] = SmallTalkKind.Thanks, ["多謝晒"] = SmallTalkKind.Thanks, ["多谢晒"] = SmallTalkKind.Thanks,
         ["感謝"] = SmallTalkKind.Thanks, ["感谢"] = SmallTalkKind.Thanks,
     };
 

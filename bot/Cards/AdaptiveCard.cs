@@ -32,21 +32,24 @@ public sealed record AdaptiveCard(IReadOnlyList<CardElement> Body, IReadOnlyList
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(TextBlock), "TextBlock")]
 [JsonDerivedType(typeof(Container), "Container")]
+[JsonDerivedType(typeof(ActionSet), "ActionSet")]
 public abstract record CardElement;
 
 /// <param name="Weight">"Bolder" or null.</param>
 /// <param name="Size">"Medium" or null.</param>
 /// <param name="IsSubtle">True or null.</param>
-/// <param name="Color">"Accent" (a link's colour) or null.</param>
-public sealed record TextBlock(string Text, string? Weight = null, string? Size = null, bool? IsSubtle = null, string? Color = null) : CardElement
+public sealed record TextBlock(string Text, string? Weight = null, string? Size = null, bool? IsSubtle = null) : CardElement
 {
     public bool Wrap => true;
 }
 
-/// <param name="SelectAction">Makes the whole container one button (Web Chat and Teams give it the action's title as
-/// its accessible name, and take Enter and Space on it); null for a plain group.</param>
-/// <param name="Separator">A line above it.</param>
-public sealed record Container(IReadOnlyList<CardElement> Items, SubmitAction? SelectAction = null, bool Separator = true) : CardElement;
+public sealed record Container(IReadOnlyList<CardElement> Items) : CardElement
+{
+    public bool Separator => true;
+}
+
+/// <summary>Buttons in the card's body, where they stand, rather than in its action bar.</summary>
+public sealed record ActionSet(IReadOnlyList<SubmitAction> Actions) : CardElement;
 
 /// <summary>A button; every channel returns its <paramref name="Data"/> as the activity's value.</summary>
 public sealed record SubmitAction(string Title, ButtonValue Data)

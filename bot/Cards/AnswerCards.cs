@@ -52,7 +52,7 @@ public static class AnswerCards
     public static readonly IReadOnlyList<string> ExampleQuestions =
     [
         "《香港創新科技發展藍圖》有哪四大發展方向？",
-        "數碼港有多少間初創企業？",
+        "香港有多少間初創企業？",
         "「科技人才入境計劃」是甚麼？",
     ];
 
@@ -80,12 +80,13 @@ public static class AnswerCards
     public static IMessageActivity UnreadableButton() => MessageFactory.Text("這個按鈕的內容無法讀取，請直接輸入你的問題。");
     public static IMessageActivity PassageNotFound(Script script) => Say(script, "找不到這個段落，政策文件可能已經更新。請重新輸入你的問題。");
     public static IMessageActivity NoMoreResults(Script script) => Say(script, "沒有更多相關段落了。");
+    public static IMessageActivity NeedsTopic(Script script) => Say(script, "你想問哪一項計劃、機構或設施？請在問題中說出它的名稱，例如「數字政策辦公室幾時成立？」。");
     public static IMessageActivity TurnFailed() => MessageFactory.Text("抱歉，處理你的訊息時出了問題，請再試一次。");
 
     /// <summary>
     /// The best passage for a question, with close alternatives and, when there are further hits, "more results". The
-    /// alternatives are a compact list in the card, one line each that opens the passage: they stay in place on a phone
-    /// (an overflow menu drawn over the chat would not), and each is a button by keyboard and screen reader.
+    /// alternatives are buttons in the card's body under the passage, a line each: they stay in place on a phone (an
+    /// overflow menu drawn over the chat would not), and are real buttons for the keyboard and screen readers.
     /// </summary>
     public static IMessageActivity Answer(Answer answer, IReadOnlyList<Hit> alternatives, int? moreOffset, VoteWay votes)
     {
@@ -94,9 +95,7 @@ public static class AnswerCards
         List<CardElement> list = related.Count == 0 ? [] :
         [
             Subtle(In(script, "其他相關段落：")),
-            .. related.Select(item => new Container(
-                [new TextBlock($"› {item.Line}", Color: "Accent")],
-                new SubmitAction($"{In(script, "相關")}：{item.Line}", ButtonValue.ShowPassage(query, item.Id)), Separator: false)),
+            new ActionSet([.. related.Select(item => new SubmitAction($"{In(script, "相關")}：{item.Line}", ButtonValue.ShowPassage(query, item.Id)))]),
         ];
         List<SubmitAction> actions = moreOffset is { } offset ? [new(In(script, "更多結果"), ButtonValue.MoreResults(query, offset))] : [];
         return WithVotes(votes, script, query, answer.Hits[0],
@@ -164,9 +163,10 @@ public static class AnswerCards
     {
         var script = question.Script;
         var body = new List<CardElement> { Subtle($"「{question.Text}」{In(script, "的其他相關段落")}") };
-        body.AddRange(hits.Select(hit => new Container([Bold($"{hit.Rank}. {hit.Section}"), new TextBlock(hit.Text), Subtle(Source(script, hit).Card)])));
+        // 「4．」, not "4.": a number and a period open a Markdown list, which a card draws as a list of one, numbered 1.
+        body.AddRange(hits.Select(hit => new Container([Bold($"{hit.Rank}．{hit.Section}"), new TextBlock(hit.Text), Subtle(Source(script, hit).Card)])));
         List<SubmitAction> actions = nextOffset is { } offset ? [new(In(script, "更多結果"), ButtonValue.MoreResults(question.Text, offset))] : [];
-        var fallback = string.Join("\n\n", hits.Select(hit => $"{hit.Rank}. {hit.Section}：{hit.Text}\n{Source(script, hit).Plain}"));
+        var fallback = string.Join("\n\n", hits.Select(hit => $"{hit.Rank}．{hit.Section}：{hit.Text}\n{Source(script, hit).Plain}"));
         return Card(body, actions, fallback);
     }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -18,7 +17,7 @@ public sealed class BotController(IBotFrameworkHttpAdapter adapter, IBot bot, IO
     {
         // Without an app id no request is authenticated, and the bot posts its replies to whatever serviceUrl a caller
         // names: only this machine's Emulator or Agents Playground may use the endpoint then.
-        if (!options.Value.RequiresAuthentication && !IsLocal(HttpContext.Connection.RemoteIpAddress))
+        if (!options.Value.RequiresAuthentication && !Callers.IsLocal(HttpContext.Connection.RemoteIpAddress))
         {
             rejections.Rejected(StatusCodes.Status403Forbidden, "without an app id only local clients are served");
             Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -55,7 +54,4 @@ public sealed class BotController(IBotFrameworkHttpAdapter adapter, IBot bot, IO
             return StatusCodes.Status401Unauthorized;
         return e is ArgumentException or FormatException ? StatusCodes.Status400BadRequest : null;
     }
-
-    private static bool IsLocal(IPAddress? caller) =>
-        caller is not null && IPAddress.IsLoopback(caller.IsIPv4MappedToIPv6 ? caller.MapToIPv4() : caller);
 }

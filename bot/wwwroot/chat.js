@@ -9,6 +9,9 @@
   // with it. Session storage: another tab, or the tab once closed, starts afresh.
   var savedKey = 'hkinnobot.conversation';
 
+  // A lost conversation stays said until the visitor starts a new one; a bot out of reach is said while it lasts.
+  var conversationLost = false;
+
   function showProblem(text) {
     var status = document.getElementById('chat-status');
     if (!status) return;
@@ -18,7 +21,7 @@
 
   function hideProblem() {
     var status = document.getElementById('chat-status');
-    if (status) status.hidden = true;
+    if (status && !conversationLost) status.hidden = true;
   }
 
   // Polling Direct Line swallows failed polls, so a stopped bot would leave the page looking connected while a message
@@ -105,7 +108,15 @@
         conversationId: directLine.conversationId, token: directLine.token, domain: chat.domain
       }));
     };
-    directLine.connectionStatus$.subscribe(function (status) { if (status === 2) save(); }); // 2: online
+    // 2: online. 3, 4, 5: the token expired, the conversation cannot be reached, it ended (a restarted bot has forgotten
+    // it): messages can no longer be sent in it, so say so instead of failing each one.
+    directLine.connectionStatus$.subscribe(function (status) {
+      if (status === 2) save();
+      if (status >= 3) {
+        conversationLost = true;
+        showProblem('這段對話已中斷，訊息未能送出。請按「新對話」重新開始。');
+      }
+    });
     window.addEventListener('pagehide', save);
 
     var container = document.getElementById('webchat');
@@ -142,6 +153,8 @@
     .then(render)
     .catch(function (error) {
       console.error(error);
+      var loading = document.querySelector('#webchat .loading');
+      if (loading) loading.remove();
       showProblem();
     });
 })();

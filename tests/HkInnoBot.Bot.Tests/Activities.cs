@@ -65,9 +65,9 @@ public static class Activities
             .Select(element => (string)element["text"]!)
             .ToList();
 
-    /// <summary>Every button of the card: the body's selectable lines (the related passages), then its actions.</summary>
+    /// <summary>Every button of the card: those in its body (the related passages), then its actions.</summary>
     public static List<JObject> Buttons(JObject card) =>
-        [.. (card["body"] as JArray ?? []).Descendants().OfType<JObject>().Select(element => element["selectAction"]).OfType<JObject>(),
+        [.. (card["body"] as JArray ?? []).Descendants().OfType<JObject>().Where(element => (string?)element["type"] == "Action.Submit"),
             .. (card["actions"] as JArray)?.Cast<JObject>() ?? []];
 
     public static JObject ButtonData(JObject card, string action) =>

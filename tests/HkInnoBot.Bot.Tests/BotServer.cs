@@ -25,8 +25,13 @@ public sealed class BotServer : WebApplicationFactory<Program>
 
     public HttpClient Client { get; }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(_settings));
+    /// <summary>The settings as the host's own, so they are there from the start, as environment variables are (what
+    /// Program reads before it builds the app included).</summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+    }
 
     public Task<HttpResponseMessage> PostAsync(JObject activity, string? authorization = null) =>
         PostRawAsync(activity.ToString(), authorization);

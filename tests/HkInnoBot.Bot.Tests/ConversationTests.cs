@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using HkInnoBot.Bot.Telemetry;
 using HkInnoBot.Bot.Bots;
 using HkInnoBot.Bot.Cards;
 using HkInnoBot.Search;
@@ -24,7 +27,9 @@ public sealed class ConversationTests(BotHostFixture fixture)
     private PolicyBot Bot(AnswerOptions? options = null, Answerer? answerer = null) =>
         new(answerer ?? fixture.Answerer, new ConversationState(new MemoryStorage()),
             new FeedbackLog(new FeedbackSettings { Path = fixture.FeedbackPath }),
-            Options.Create(options ?? new AnswerOptions()), NullLogger<PolicyBot>.Instance);
+            Options.Create(options ?? new AnswerOptions()),
+            new BotTelemetry(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), answerer ?? fixture.Answerer),
+            NullLogger<PolicyBot>.Instance);
 
     private static async Task<List<IActivity>> SendAsync(IBot bot, Activity activity, string channelId = Channels.Test)
     {
@@ -196,8 +201,10 @@ public sealed class ConversationTests(BotHostFixture fixture)
             var offset = (int)more["offset"]!;
             var expected = fixture.Answerer.Ask(Question, top: options.PageSize, offset).Hits;
             var page = await AskAsync(ButtonClick(more), options);
-            // Each passage in full, once: no button repeats it.
+            // Each passage in full, once: no button repeats it; numbered by its place in the ranking (「4．」, not a
+            // Markdown list of one).
             var texts = Texts(page);
+            Assert.Equal(expected.Select(hit => $"{hit.Rank}．{hit.Section}"), texts.Where(text => Regex.IsMatch(text, @"^\d+．")));
             Assert.All(expected, hit => Assert.Contains(hit.Text, texts));
             Assert.DoesNotContain(Buttons(page), button => (string?)button["data"]!["action"] == ButtonValue.Passage);
             var ids = expected.Select(hit => hit.Id).ToList();
@@ -236,6 +243,19 @@ public sealed class ConversationTests(BotHostFixture fixture)
         // The questions it suggests are the ones it offers.
         Assert.Equal(AnswerCards.ExampleQuestions, Buttons(card).Select(button => (string?)button["data"]!["q"]));
         Assert.All(Buttons(card), button => Assert.Equal(ButtonValue.Ask, (string?)button["data"]!["action"]));
+    }
+
+    [Fact]
+    public async Task A_question_that_names_nothing_is_asked_what_it_is_about_unless_the_conversation_says()
+    {
+        // One bot, one conversation (the test adapter's own) from turn to turn.
+        var bot = Bot();
+
+        Assert.StartsWith("你想問哪一項計劃、機構或設施？", ReplyText(await SendAsync(bot, Message("幾時成立？"))));
+
+        await SendAsync(bot, Message("數字政策辦公室係咩？"));
+        var card = Card(Assert.Single(await SendAsync(bot, Message("幾時成立？"))));
+        Assert.Contains("答：2024 年 7 月", Texts(card));
     }
 
     [Fact]
@@ -282,7 +302,8 @@ public sealed class ConversationTests(BotHostFixture fixture)
     [InlineData("你好", "你好！")]
     [InlineData("Hi", "你好！")]
     [InlineData("早晨！", "你好！")]
-    [InlineData("唔該晒", null)]
+    [InlineData("唔該晒", "不用客氣")]
+    [InlineData("拜拜", null)]
     [InlineData("thank you!", "不用客氣")]
     [InlineData("多謝", "不用客氣")]
     public async Task Greetings_and_thanks_get_a_short_polite_reply_without_a_search(string message, string? replyStart)
@@ -290,8 +311,10 @@ public sealed class ConversationTests(BotHostFixture fixture)
         var reply = (IMessageActivity)Assert.Single(await SendAsync(Bot(), Message(message)));
         if (replyStart is null)
         {
-            // Not a phrase the bot knows: it is searched like any question, never an error.
-            Assert.Single(reply.Attachments);
+            // Not a phrase the bot knows: it is taken like any question (a word that names nothing is asked what it
+            // is about), never an error.
+            Assert.False(string.IsNullOrEmpty(reply.Text) && reply.Attachments is not { Count: > 0 });
+            Assert.NotEqual(AnswerCards.TurnFailed().Text, reply.Text);
             return;
         }
         Assert.StartsWith(replyStart, reply.Text);

@@ -1,3 +1,4 @@
+using HkInnoBot.Search.Feedback;
 using System.Diagnostics;
 using System.Text.Json;
 using HkInnoBot.Tests;
@@ -146,13 +147,13 @@ public class CommandLineTests(ShippedIndex index) : IClassFixture<ShippedIndex>
         var log = Path.Combine(TempFolder.Create("review"), "feedback.jsonl");
         var feedback = new HkInnoBot.Search.Feedback.FeedbackLog(new HkInnoBot.Search.Feedback.FeedbackSettings { Path = log });
         var now = DateTimeOffset.UtcNow;
-        feedback.Append(new(now, "科技券係咩？", "doc#021", Helpful: true));
-        feedback.Append(new(now, "電子錢包有幾多個牌？", "doc#094", Helpful: false));
-        feedback.Append(new(now, "芯片廠喺邊？", "doc#034", Helpful: false));
-        feedback.Append(new(now, "電子錢包有幾多個牌？", "doc#094", Helpful: false));
+        feedback.Append(new FeedbackEntry(now, "科技券係咩？", "doc#021", Helpful: true));
+        feedback.Append(new FeedbackEntry(now, "電子錢包有幾多個牌？", "doc#094", Helpful: false));
+        feedback.Append(new FeedbackEntry(now, "芯片廠喺邊？", "doc#034", Helpful: false));
+        feedback.Append(new FeedbackEntry(now, "電子錢包有幾多個牌？", "doc#094", Helpful: false));
         // A 👎 changed to 👍 in its conversation counts as the 👍 alone.
-        feedback.Append(new(now, "InnoHK 係咩？", "doc#050", Helpful: false));
-        feedback.Append(new(now, "InnoHK 係咩？", "doc#050", Helpful: true, Changed: true));
+        feedback.Append(new FeedbackEntry(now, "InnoHK 係咩？", "doc#050", Helpful: false));
+        feedback.Append(new FeedbackEntry(now, "InnoHK 係咩？", "doc#050", Helpful: true, Changed: true));
 
         var (exit, stdout, _) = Run(["review", "--feedback", log]);
 
@@ -161,6 +162,28 @@ public class CommandLineTests(ShippedIndex index) : IClassFixture<ShippedIndex>
         Assert.Equal("5 votes, 2 👍, 3 👎", lines[0]);
         Assert.Matches(@"^\s+2 × 👎  電子錢包有幾多個牌？  → doc#094", lines[1]);
         Assert.Matches(@"^\s+1 × 👎  芯片廠喺邊？  → doc#034", lines[2]);
+        Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public void ReviewUnansweredCountsAQuestionAskedInEitherScriptAsOne()
+    {
+        var log = Path.Combine(TempFolder.Create("review"), "feedback.jsonl");
+        var feedback = new FeedbackLog(new FeedbackSettings { Path = log });
+        var now = DateTimeOffset.UtcNow;
+        feedback.Append(new UnansweredEntry(now.AddMinutes(-3), "書簿津貼幾時截止？", UnansweredEntry.Declined, "directline"));
+        feedback.Append(new UnansweredEntry(now.AddMinutes(-2), "书簿津贴几时截止？", UnansweredEntry.Declined, "msteams"));
+        feedback.Append(new UnansweredEntry(now.AddMinutes(-1), "數碼港嘅地址係邊？", UnansweredEntry.Partial, "directline"));
+        feedback.Append(new FeedbackEntry(now, "科技券係咩？", "doc#021", Helpful: false));
+        feedback.Append(new UnansweredEntry(now, "書簿津貼幾時截止？", UnansweredEntry.Declined, "directline"));
+
+        var (exit, stdout, _) = Run(["review", "--unanswered", "--feedback", log]);
+
+        Assert.Equal(0, exit);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("4 unanswered questions (3 declined, 1 partial), 2 different", lines[0]);
+        Assert.Matches(@"^\s+3 ×  書簿津貼幾時截止？  \(3 declined, 0 partial; last \d{4}-\d\d-\d\d\)$", lines[1]);
+        Assert.Matches(@"^\s+1 ×  數碼港嘅地址係邊？  \(0 declined, 1 partial;", lines[2]);
         Assert.Equal(3, lines.Length);
     }
 

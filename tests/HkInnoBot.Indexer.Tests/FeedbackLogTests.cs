@@ -10,8 +10,11 @@ public sealed class FeedbackLogTests : IDisposable
     private FeedbackSettings Settings(long maxBytes = 1024 * 1024, int kept = 4) =>
         new() { Path = Path.Combine(folder, "feedback.jsonl"), MaxFileBytes = maxBytes, KeptFiles = kept };
 
+    // Within the retention period: older lines are not read back.
+    private static readonly DateTimeOffset Recently = DateTimeOffset.UtcNow.AddHours(-3);
+
     private static FeedbackEntry Vote(int i, bool helpful = false) =>
-        new(DateTimeOffset.UnixEpoch.AddMinutes(i), $"數碼港有幾多間初創企業喺園區入面？問題 {i}", $"doc#{i:D3}", helpful);
+        new(Recently.AddMinutes(i), $"數碼港有幾多間初創企業喺園區入面？問題 {i}", $"doc#{i:D3}", helpful);
 
     [Fact]
     public void VotesAreReadBackInOrder()

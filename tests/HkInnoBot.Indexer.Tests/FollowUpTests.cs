@@ -106,7 +106,7 @@ public class FollowUpTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     }
 
     [Fact]
-    public void The_same_follow_up_alone_is_about_something_else()
+    public void The_same_follow_up_alone_names_nothing_and_is_asked_what_it_is_about()
     {
         var first = index.Answerer.Ask(index.Answerer.Understand("數字政策辦公室係咩？"), context: null);
 
@@ -115,8 +115,23 @@ public class FollowUpTests(ShippedIndex index) : IClassFixture<ShippedIndex>
 
         Assert.Equal("2024 年 7 月", inContext.ShortAnswer);
         Assert.Equal("數字政策辦公室", inContext.About);
+        // Alone it would be a guess at whatever was founded: the reply asks what it is about instead.
+        Assert.Equal(AnswerStatus.NeedsTopic, alone.Status);
         Assert.Null(alone.About);
-        Assert.NotEqual(inContext.Hits[0].Id, alone.Hits[0].Id);
+        // A short question that names a thing is a question of its own.
+        Assert.True(index.Answerer.Ask("InnoHK").Answered);
+    }
+
+    [Fact]
+    public void A_follow_up_opening_with_a_pronoun_is_understood_with_the_topic_in_its_place()
+    {
+        var first = index.Answerer.Ask(index.Answerer.Understand("數字政策辦公室係咩？"), context: null);
+
+        var answer = index.Answerer.Ask(index.Answerer.Understand("佢負責咩？"), first.Context);
+
+        Assert.StartsWith("數字政策辦公室", answer.Understood!.Text);
+        Assert.DoesNotContain("佢", answer.Understood.Text);
+        Assert.Contains("數字政策辦公室", answer.Hits[0].Text);
     }
 
     [Fact]

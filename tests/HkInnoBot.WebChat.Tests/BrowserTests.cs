@@ -151,17 +151,18 @@ public sealed class BrowserTests(ShippedIndex index, ITestOutputHelper output)
             var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(60));
             Ask(browser, wait, "數字政策辦公室係咩？", "數字政策辦公室");
 
-            var related = Transcript(browser)[^1].FindElements(By.CssSelector(".ac-selectable"));
+            var related = Transcript(browser)[^1].FindElements(By.CssSelector(".ac-pushButton")).Where(button => button.Text.StartsWith("相關：")).ToList();
             Assert.NotEmpty(related);
             Assert.All(related, item => Assert.True(item.Size.Height >= 44, $"a related line of {item.Size}"));
             // The chat stays on screen: nothing drawn over it, no menu pushed onto the send box.
             Assert.True(Height(browser, ".webchat__basic-transcript__scrollable") > 400);
             Assert.Empty(browser.FindElements(By.CssSelector("[aria-label='More options'], .ac-overflow-button")));
-            var label = related[0].GetAttribute("aria-label");
-            Assert.StartsWith("相關：", label);
+            // By keyboard: the button focused, Enter opens the passage.
+            var section = related[0].Text["相關：".Length..].Split('｜')[0];
             var replies = Transcript(browser).Count;
-            related[0].Click();
-            wait.Until(_ => Transcript(browser).Count > replies && Transcript(browser)[^1].Text.Contains(label!["相關：".Length..].Split('｜')[0]));
+            ((IJavaScriptExecutor)browser).ExecuteScript("arguments[0].focus()", related[0]);
+            related[0].SendKeys(Keys.Enter);
+            wait.Until(_ => Transcript(browser).Count > replies && FromBot(Transcript(browser)[^1]) && Transcript(browser)[^1].Text.Contains(section));
 
             // A reload in the same tab: the history comes back, and a follow-up is read with it.
             browser.Navigate().Refresh();

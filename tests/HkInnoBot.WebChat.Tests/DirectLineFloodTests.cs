@@ -9,8 +9,9 @@ namespace HkInnoBot.WebChat.Tests;
 
 /// <summary>
 /// The built-in Direct Line flooded with default settings: 16 clients that each move on to another loopback address
-/// whenever the per-client limits stop them, posting 8 KB activities for 40 s. The bot runs as a process of its own, so
-/// its resident memory can be read; it must stay within 400 MB and answer normally right after.
+/// whenever the per-client limits stop them, posting the longest messages allowed (10,000 Chinese characters, 30 KB)
+/// for 40 s. Each is a question the bot searches, declines and logs. The bot runs as a process of its own, so its
+/// resident memory can be read from outside it; it must stay within 400 MB and answer normally right after.
 /// </summary>
 [Collection(WebChatCollection.Name)]
 public sealed class DirectLineFloodTests(ShippedIndex index, ITestOutputHelper output)
@@ -54,7 +55,7 @@ public sealed class DirectLineFloodTests(ShippedIndex index, ITestOutputHelper o
             var posted = (await Task.WhenAll(clients)).Sum();
             await sampler;
 
-            output.WriteLine($"{posted} activities of 8 KB posted; peak resident memory {peak / 1024 / 1024} MB");
+            output.WriteLine($"{posted} activities of 30 KB posted; peak resident memory {peak / 1024 / 1024} MB");
             Assert.False(bot.HasExited, "the bot stopped");
             Assert.True(posted > 1000, $"only {posted} activities posted");
             Assert.InRange(peak, 1, MaxResidentBytes);
@@ -73,11 +74,11 @@ public sealed class DirectLineFloodTests(ShippedIndex index, ITestOutputHelper o
         }
     }
 
-    /// <summary>One client: a conversation from one loopback address, 8 KB activities until the limits say no, then
-    /// the next address. Returns how many activities it posted.</summary>
+    /// <summary>One client: a conversation from one loopback address, the longest messages until the limits say no,
+    /// then the next address. Returns how many activities it posted.</summary>
     private static async Task<int> FloodAsync(Uri address, int client, CancellationToken stop)
     {
-        var body = $$"""{"type":"message","text":"{{new string('x', 8000)}}"}""";
+        var body = $$"""{"type":"message","text":"{{string.Concat(Enumerable.Repeat("書簿津貼", 2500))}}"}""";
         var posted = 0;
         for (var source = 1; !stop.IsCancellationRequested; source++)
         {

@@ -15,6 +15,10 @@ public enum AnswerStatus
     /// <summary>Nothing in the message to search for: empty, punctuation, emoji, or only question words.</summary>
     NothingToSearch,
 
+    /// <summary>A word or two that name nothing (「幾時成立？」), with no question before it to lean on: the reply asks what
+    /// it is about rather than guess.</summary>
+    NeedsTopic,
+
     /// <summary>No index can serve.</summary>
     Unavailable,
 }

@@ -92,8 +92,15 @@ public sealed class Answerer : IDisposable
             deliberation.Alone = search.Considered(attempt);
         if (context is not null && settings.Features.HasFlag(QueryFeatures.FollowUps))
             attempt = search.InContext(question, context, attempt);
+        else if (settings.Features.HasFlag(QueryFeatures.FollowUps) && NamesNothing(question, attempt.Query))
+            attempt = attempt with { Status = AnswerStatus.NeedsTopic };
         return Finish(searcher, question, attempt, offset, top, highlighted, context);
     }
+
+    /// <summary>A question of a word or two, none of them a name (「幾時成立？」 is searched for 「成立」): it leans on a
+    /// question before it.</summary>
+    private static bool NamesNothing(Question question, PassageQuery? query) =>
+        query is not null && question.Searchable.Trim().Length <= 3 && !query.Mentions.Any(mention => mention.Uncommon);
 
     /// <summary>How many of the best passages the answer model weighs: one further down that gives the asked fact may go
     /// first.</summary>
@@ -289,13 +296,16 @@ public sealed class Answerer : IDisposable
         };
     }
 
-    // The weightiest words of the question that the passage holds, at most three: the names among them (words rare in
-    // general writing) first, so a turn to another name replaces a name, then in the order asked.
-    private static List<string> Topic(PassageQuery query, string passageKey) =>
-        [.. query.Mentions.Where(mention => ShortAnswers.IsHeld(mention, passageKey))
+    // What the conversation is about: the names of the question (words rare in general writing) that the passage holds,
+    // at most three; a question that names nothing held keeps its two weightiest words. A follow-up's own words
+    // (「成立」 of 「幾時成立？」) are no topic for the next.
+    private static List<string> Topic(PassageQuery query, string passageKey)
+    {
+        return [.. query.Mentions.Where(mention => ShortAnswers.IsHeld(mention, passageKey))
             .OrderByDescending(mention => mention.Weight).Take(3)
             .OrderByDescending(mention => mention.Uncommon).ThenBy(mention => mention.Start)
             .Select(mention => mention.Surface)];
+    }
 
     /// <summary>Mentions in the order asked; neighbours run together ("停車場收費"), others are listed ("停車場、收費").</summary>
     private static string? Join(List<PassageQuery.Mention> mentions)

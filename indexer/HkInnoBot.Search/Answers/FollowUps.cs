@@ -63,12 +63,21 @@ internal static partial class FollowUps
     public static string Resolve(string message, FollowUpContext context, Turn? turn)
     {
         if (turn is not { Name.Length: > 0 })
-            return $"{string.Join(' ', context.Topic)} {message}";
+            return $"{string.Join(' ', context.Topic)} {WithoutLeadingReference(message)}";
         if (turn.Then.Length > 0)
             return $"{turn.Name} {turn.Then}";
         var at = context.Topic.Count > 0 ? context.Question.IndexOf(context.Topic[0], StringComparison.Ordinal) : -1;
         return at < 0 ? $"{turn.Name} {context.Question}"
             : string.Concat(context.Question.AsSpan(0, at), turn.Name, context.Question.AsSpan(at + context.Topic[0].Length));
+    }
+
+    /// <summary>The message without the word it opens with when that word points back (「佢負責咩？」 →
+    /// 「負責咩？」): the topic put before it takes its place.</summary>
+    private static string WithoutLeadingReference(string message)
+    {
+        var key = ChineseText.ComparisonKey(message);
+        var word = Referring.Where(word => key.StartsWith(word, StringComparison.Ordinal) && !char.IsAsciiLetter(word[0])).MaxBy(word => word.Length);
+        return word is null || word.Length == message.Length ? message : message[word.Length..];
     }
 
     /// <summary>
