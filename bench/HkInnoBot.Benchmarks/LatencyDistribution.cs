@@ -13,13 +13,16 @@ public static class LatencyDistribution
 {
     private const int Runs = 20;
 
-    public static void Run()
+    /// <summary><paramref name="corpus"/>: the corpus folder to index (the shipped one when null).</summary>
+    public static void Run(string? corpus = null)
     {
 #if DEBUG
         Console.WriteLine("WARNING: Debug build; use -c Release for numbers worth reading.");
 #endif
         var questions = Questions.All();
         var settings = new SearchSettings { IndexPath = Questions.TempFolder("index") };
+        if (corpus is not null)
+            settings.CorpusPath = corpus;
         try
         {
             using var answerer = Questions.WarmAnswerer(settings);
@@ -38,7 +41,7 @@ public static class LatencyDistribution
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             var gen0 = GC.CollectionCount(0) - gen0Before;
 
-            Console.WriteLine($"Ask(q, {AnswerBenchmark.Top}) over {questions.Count} questions from {Questions.File}");
+            Console.WriteLine($"Ask(q, {AnswerBenchmark.Top}) over {questions.Count} questions from {Questions.File}, {answerer.PassageCount:N0} passages");
             Console.WriteLine($"Warm-up passes, then {Runs} timed runs per question ({searches:N0} searches)");
             Console.WriteLine();
             Console.WriteLine("                               median      p95      p99      max   (ms)");

@@ -114,7 +114,8 @@ public sealed class Answerer : IDisposable
     // One reading of a question: its query, ranking, candidates and verdict. A follow-up may be read twice, alone and in
     // context; read in context, it is about the previous topic or the thing it turns to.
     private sealed record Attempt(Question Question, PassageQuery? Query, RankedPassage[] Ranked, Candidate[] Candidates,
-        AnswerStatus Status, string? Mentioned = null, string? Missing = null, string? About = null, IReadOnlyList<string>? ReadAs = null)
+        AnswerStatus Status, string? Mentioned = null, string? Missing = null, string? About = null, IReadOnlyList<string>? ReadAs = null,
+        Evidence.Asked? Asked = null)
     {
         public Candidate? Best => Candidates.Length > 0 ? Candidates[0] : null;
     }
@@ -187,15 +188,15 @@ public sealed class Answerer : IDisposable
                     Array.Copy(candidates, 0, candidates, 1, best);
                     (ranked[0], candidates[0]) = (first, chosen);
                 }
-                return new Attempt(question, query, ranked, candidates, AnswerStatus.Answered, ReadAs: readAs);
+                return new Attempt(question, query, ranked, candidates, AnswerStatus.Answered, ReadAs: readAs, Asked: asked);
             }
             var key = candidates[0].Passage.ComparisonKey;
             if (!decisions.Partial.Decides(candidates[0].Features)
                 || query.Mentions.Where(mention => ShortAnswers.IsHeld(mention, key)).MaxBy(mention => mention.Weight) is not { } topic)
-                return new Attempt(question, query, ranked, candidates, AnswerStatus.NoAnswer, ReadAs: readAs);
+                return new Attempt(question, query, ranked, candidates, AnswerStatus.NoAnswer, ReadAs: readAs, Asked: asked);
             // SmartCn may cut the thing asked about (手續 + 費) so that every word is held: it is still what is missing.
             var missing = Join([.. query.Mentions.Where(mention => !ShortAnswers.IsHeld(mention, key))]) ?? question.AskedAbout;
-            return new Attempt(question, query, ranked, candidates, AnswerStatus.Partial, topic.Surface, missing, ReadAs: readAs);
+            return new Attempt(question, query, ranked, candidates, AnswerStatus.Partial, topic.Surface, missing, ReadAs: readAs, Asked: asked);
         }
 
         /// <summary>
@@ -220,7 +221,9 @@ public sealed class Answerer : IDisposable
             {
                 About = named?.Name ?? (turn is { Name.Length: > 0 } ? turn.Name : string.Join("、", context.Topic)),
             };
-            var (coverage, answersMessage) = alone.Query is { } own && resolved.Best is { } found ? Weigh(message, own, found) : (0, 0);
+            var (coverage, answersMessage) = alone.Query is { } own && resolved.Best is { } found
+                ? Weigh(alone.Asked ?? new Evidence.Asked(message, own), found)
+                : (0, 0);
             var values = Evidence.Context(message, context.Topic, turn, named is not null, alone.Query,
                 alone.Best?.Probability ?? 0, alone.Best?.Passage, resolved.Best?.Probability ?? 0, resolved.Best?.Passage,
                 coverage, answersMessage);
@@ -233,11 +236,10 @@ public sealed class Answerer : IDisposable
         /// <summary>The passage found in context weighed for the message alone: how much of the message's own words it
         /// covers, and the answer model's probability that it answers what the message itself says. 「幾時開始？」 is
         /// answered by a passage giving a date; 「恒指今日幾多點？」 is not, whatever the topic.</summary>
-        private (double Coverage, double Probability) Weigh(Question message, PassageQuery own, Candidate found)
+        private (double Coverage, double Probability) Weigh(Evidence.Asked asked, Candidate found)
         {
-            var ranked = found.Ranked with { Confidence = PassageScorer.Confidence(own, found.Ranked.Doc) };
-            var asked = new Evidence.Asked(message, own);
-            var shorts = message.Parts.Count == 0 ? [] : ShortAnswers.Choose(asked, found.Passage, decisions.Short);
+            var ranked = found.Ranked with { Confidence = PassageScorer.Confidence(asked.Query, found.Ranked.Doc) };
+            var shorts = asked.Question.Parts.Count == 0 ? [] : ShortAnswers.Choose(asked, found.Passage, decisions.Short);
             return (ranked.Confidence, decisions.Answer.Probability(Evidence.Answer(asked, [ranked], 0, found.Passage, shorts, typoRead: false)));
         }
 

@@ -54,9 +54,10 @@ public sealed class FeedbackLog(FeedbackSettings settings, TimeProvider? clock =
         var line = json + "\n";
         lock (gate)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Path))!);
             var current = new FileInfo(settings.Path);
-            if (current.Exists && current.Length + System.Text.Encoding.UTF8.GetByteCount(line) > settings.MaxFileBytes)
+            if (!current.Exists)
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Path))!);
+            else if (current.Length + System.Text.Encoding.UTF8.GetByteCount(line) > settings.MaxFileBytes)
                 Rotate();
             File.AppendAllText(settings.Path, line);
         }

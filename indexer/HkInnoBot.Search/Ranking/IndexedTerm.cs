@@ -9,7 +9,7 @@ namespace HkInnoBot.Search.Ranking;
 /// A term of a question in one field, with what the index says of it: read once per reader (the searcher caches it),
 /// postings included, so ranking a question walks arrays instead of opening Lucene enumerators for every term.
 /// </summary>
-internal sealed class IndexedTerm(string field, string text, bool topical, TermContext? context, int[] docs, int[] freqs)
+internal sealed class IndexedTerm(string field, string text, bool topical, TermContext? context, int[] docs, float[] scores)
 {
     public string Field { get; } = field;
     public string Text { get; } = text;
@@ -23,9 +23,10 @@ internal sealed class IndexedTerm(string field, string text, bool topical, TermC
 
     public int DocFreq => Context?.DocFreq ?? 0;
 
-    /// <summary>The live passages holding it, in index order, and how often it occurs in each.</summary>
+    /// <summary>The live passages holding it, in index order, and what it earns in each by BM25 (from how often it
+    /// occurs there and the passage's length): the same in every question, so computed once.</summary>
     public int[] Docs { get; } = docs;
-    public int[] Freqs { get; } = freqs;
+    public float[] Scores { get; } = scores;
 
     /// <summary>BM25's idf as Lucene's ranking computes it (from the number of passages, deleted ones too).</summary>
     public float Bm25Idf { get; init; }
@@ -40,9 +41,9 @@ internal sealed class IndexedTerm(string field, string text, bool topical, TermC
 }
 
 /// <summary>
-/// The enumerators a thread reads the index with, kept from one question to the next: one terms enumerator per segment
-/// and field serves every term. Lucene's own TermQuery opens a new one, and a new postings reader, for every term of
-/// every query, about 10 KB each.
+/// The enumerators a thread reads the index with, and the arrays it scores passages in, kept from one question to the
+/// next: one terms enumerator per segment and field serves every term. Lucene's own TermQuery opens a new one, and a
+/// new postings reader, for every term of every query, about 10 KB each.
 /// </summary>
 internal sealed class IndexCursors
 {
@@ -51,6 +52,9 @@ internal sealed class IndexCursors
 
     /// <summary>By <see cref="TermLookup"/>'s slots: a phrase's two terms, and highlighting (words with offsets).</summary>
     public DocsAndPositionsEnum?[] Positions { get; } = new DocsAndPositionsEnum?[3];
+
+    /// <summary>The scoring arrays, all zero; null while a scorer has them.</summary>
+    public ScoreArrays? Scores;
 }
 
 /// <summary>Reads the index for one question, with the calling thread's <see cref="IndexCursors"/>: finds terms (in
@@ -90,11 +94,23 @@ internal sealed class TermLookup(PassageSearcher searcher)
             }
         }
         var docFreq = context?.DocFreq ?? 0;
-        return new IndexedTerm(field, text, topical, context, [.. docs], [.. freqs])
+        var idf = PassageIndex.Similarity.IdfOf(docFreq, searcher.IndexReader.MaxDoc);
+        var bm25 = searcher.Bm25(field);
+        var scores = new float[docs.Count];
+        for (var i = 0; i < scores.Length; i++)
+            scores[i] = bm25.Score(idf, docs[i], freqs[i]);
+        return new IndexedTerm(field, text, topical, context, [.. docs], scores)
         {
-            Bm25Idf = PassageIndex.Similarity.IdfOf(docFreq, searcher.IndexReader.MaxDoc),
+            Bm25Idf = idf,
             Idf = Math.Log(1 + (searcher.IndexReader.NumDocs - docFreq + 0.5) / (docFreq + 0.5)),
         };
+    }
+
+    /// <summary>A phrase's passages (in the searcher's cache, else read from the index).</summary>
+    public PhrasePostings Phrase(PassageQuery.Phrase phrase)
+    {
+        var key = (phrase.First.Text, phrase.Second.Text);
+        return searcher.Phrases.TryGetValue(key, out var known) ? known : searcher.Phrases.Add(key, PassageScorer.ReadPhrase(this, phrase));
     }
 
     /// <summary>Slots for <see cref="Positions"/>: each keeps its own enumerator, so a phrase can walk two terms at

@@ -1,4 +1,3 @@
-using System.Buffers;
 using HkInnoBot.Search.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -25,27 +24,27 @@ internal sealed class PassageScorer : IDisposable
     public const float TieBreaker = 0.1f;
 
     private readonly PassageQuery query;
-    private readonly int maxDoc;
-    // Scores by passage, and the passages that got one; pooled, so a question allocates almost nothing.
+    private readonly IndexCursors cursors;
+    private readonly ScoreArrays arrays;
+    // Scores by passage, and the passages that got one: the calling thread's, kept from one question to the next and
+    // handed back all zero, so a question neither allocates nor clears arrays the size of the index, and its cost
+    // follows the postings it reads rather than the number of passages.
     private readonly float[] total, unitSum, unitMax, alternative;
     private readonly double[] covered, unitBest, held;
-    private readonly int[] matched, unitMatched, alternativeMatched;
-    private int matchedCount;
+    private readonly int[] matched, unitMatched, alternativeMatched, coveredDocs;
+    private int matchedCount, coveredCount;
+    // Scoring zeroes its working entries as it goes: arrays of a scorer that failed half-way are not handed back.
+    private bool scored;
 
     private PassageScorer(PassageQuery query)
     {
         this.query = query;
-        maxDoc = query.Lookup.Searcher.IndexReader.MaxDoc;
-        total = Rent<float>();
-        unitSum = Rent<float>();
-        unitMax = Rent<float>();
-        alternative = Rent<float>();
-        covered = Rent<double>();
-        unitBest = Rent<double>();
-        held = Rent<double>();
-        matched = Rent<int>();
-        unitMatched = Rent<int>();
-        alternativeMatched = Rent<int>();
+        cursors = query.Lookup.Searcher.Cursors;
+        arrays = cursors.Scores ?? new ScoreArrays(query.Lookup.Searcher.IndexReader.MaxDoc);
+        cursors.Scores = null;
+        (total, unitSum, unitMax, alternative) = (arrays.Total, arrays.UnitSum, arrays.UnitMax, arrays.Alternative);
+        (covered, unitBest, held) = (arrays.Covered, arrays.UnitBest, arrays.Held);
+        (matched, unitMatched, alternativeMatched, coveredDocs) = (arrays.Matched, arrays.UnitMatched, arrays.AlternativeMatched, arrays.CoveredDocs);
     }
 
     /// <summary>The best <paramref name="wanted"/> passages, best first: by BM25 × coverage when
@@ -55,15 +54,31 @@ internal sealed class PassageScorer : IDisposable
         using var scorer = new PassageScorer(query);
         scorer.ScoreBm25();
         scorer.ScoreCoverage();
+        scorer.scored = true;
         return scorer.Best(wanted, rescore);
     }
 
-    /// <summary>The confidence of one passage: the share of the question's topical weight it covers.</summary>
+    /// <summary>The confidence of one passage: the share of the question's topical weight it covers. The same sums as
+    /// <see cref="ScoreCoverage"/> makes for every passage, made for this one from its place in each term's list.</summary>
     public static double Confidence(PassageQuery query, int doc)
     {
-        using var scorer = new PassageScorer(query);
-        scorer.ScoreCoverage();
-        return scorer.covered[doc] / query.JudgedWeight;
+        var covered = 0.0;
+        foreach (var unit in query.Judged)
+        {
+            var best = 0.0;
+            foreach (var way in unit.Alternatives)
+            {
+                var held = 0.0;
+                foreach (var term in way.Terms)
+                    if (term.Field == ChineseAnalysis.BigramsField && Array.BinarySearch(term.Docs, doc) >= 0)
+                        held += term.Idf;
+                if (held > 0)
+                    best = Math.Max(best, held / way.Idf);
+            }
+            if (best > 0)
+                covered += unit.Weight * best;
+        }
+        return covered / query.JudgedWeight;
     }
 
     /// <summary>BM25 of every matching passage, as a BooleanQuery over the units and the phrases would give it.</summary>
@@ -71,7 +86,8 @@ internal sealed class PassageScorer : IDisposable
     {
         using var scorer = new PassageScorer(query);
         scorer.ScoreBm25();
-        return scorer.total[..scorer.maxDoc];
+        scorer.scored = true;
+        return scorer.total[..scorer.arrays.Length];
     }
 
     private void ScoreBm25()
@@ -146,6 +162,8 @@ internal sealed class PassageScorer : IDisposable
             for (var i = 0; i < unitCount; i++)
             {
                 var doc = unitMatched[i];
+                if (covered[doc] == 0)
+                    coveredDocs[coveredCount++] = doc;
                 covered[doc] += unit.Weight * unitBest[doc];
                 unitBest[doc] = 0;
             }
@@ -153,26 +171,38 @@ internal sealed class PassageScorer : IDisposable
     }
 
     /// <summary>A BooleanQuery of SHOULD terms: the sum of what each term earns in each passage.</summary>
-    private void AddTerms(PassageQuery.Alternative way, float[] scores, int[] docs, ref int count)
+    private static void AddTerms(PassageQuery.Alternative way, float[] scores, int[] docs, ref int count)
     {
         foreach (var term in way.Terms)
-        {
-            var bm25 = query.Lookup.Searcher.Bm25(term.Field);
-            for (var i = 0; i < term.Docs.Length; i++)
-                Add(scores, docs, ref count, term.Docs[i], bm25.Score(term.Bm25Idf, term.Docs[i], term.Freqs[i]));
-        }
+            AddPostings(term.Docs, term.Scores, scores, docs, ref count);
     }
 
     /// <summary>A PhraseQuery of two adjacent terms: BM25 of how often the second follows the first.</summary>
     private void AddPhrase(PassageQuery.Phrase phrase)
     {
-        var searcher = query.Lookup.Searcher;
+        var postings = query.Lookup.Phrase(phrase);
+        AddPostings(postings.Docs, postings.Scores, total, matched, ref matchedCount);
+    }
+
+    private static void AddPostings(int[] postingDocs, float[] postingScores, float[] scores, int[] docs, ref int count)
+    {
+        for (var i = 0; i < postingDocs.Length; i++)
+            Add(scores, docs, ref count, postingDocs[i], postingScores[i]);
+    }
+
+    /// <summary>The passages where the phrase's second term stands right after its first, and what the phrase earns in
+    /// each: read from both terms' positions, once per reader (<see cref="TermLookup.Phrase"/>).</summary>
+    internal static PhrasePostings ReadPhrase(TermLookup lookup, PassageQuery.Phrase phrase)
+    {
+        var searcher = lookup.Searcher;
+        var bm25 = searcher.Bm25(phrase.First.Field);
+        List<int> docs = [];
+        List<float> scores = [];
         foreach (var leaf in searcher.TopReaderContext.Leaves)
         {
-            if (query.Lookup.Positions(leaf, phrase.First, TermLookup.PhraseFirst) is not { } first
-                || query.Lookup.Positions(leaf, phrase.Second, TermLookup.PhraseSecond) is not { } second)
+            if (lookup.Positions(leaf, phrase.First, TermLookup.PhraseFirst) is not { } first
+                || lookup.Positions(leaf, phrase.Second, TermLookup.PhraseSecond) is not { } second)
                 continue;
-            var bm25 = searcher.Bm25(phrase.First.Field);
             var doc = first.NextDoc();
             while (doc != DocIdSetIterator.NO_MORE_DOCS)
             {
@@ -186,10 +216,14 @@ internal sealed class PassageScorer : IDisposable
                     continue;
                 }
                 if (Follows(first, second) is > 0 and var frequency)
-                    Add(total, matched, ref matchedCount, leaf.DocBase + doc, bm25.Score(phrase.Weight, leaf.DocBase + doc, frequency));
+                {
+                    docs.Add(leaf.DocBase + doc);
+                    scores.Add(bm25.Score(phrase.Weight, leaf.DocBase + doc, frequency));
+                }
                 doc = first.NextDoc();
             }
         }
+        return new PhrasePostings([.. docs], [.. scores]);
     }
 
     /// <summary>How many times the second term stands right after the first, both positioned on one passage.</summary>
@@ -246,24 +280,35 @@ internal sealed class PassageScorer : IDisposable
     private static int Order(RankedPassage a, RankedPassage b) =>
         a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Bm25 != b.Bm25 ? b.Bm25.CompareTo(a.Bm25) : a.Doc.CompareTo(b.Doc);
 
-    private T[] Rent<T>()
-    {
-        var array = ArrayPool<T>.Shared.Rent(maxDoc);
-        Array.Clear(array, 0, maxDoc);
-        return array;
-    }
-
+    /// <summary>Zeroes what this question scored, and gives the arrays back to the thread.</summary>
     public void Dispose()
     {
-        ArrayPool<float>.Shared.Return(total);
-        ArrayPool<float>.Shared.Return(unitSum);
-        ArrayPool<float>.Shared.Return(unitMax);
-        ArrayPool<float>.Shared.Return(alternative);
-        ArrayPool<double>.Shared.Return(covered);
-        ArrayPool<double>.Shared.Return(unitBest);
-        ArrayPool<double>.Shared.Return(held);
-        ArrayPool<int>.Shared.Return(matched);
-        ArrayPool<int>.Shared.Return(unitMatched);
-        ArrayPool<int>.Shared.Return(alternativeMatched);
+        if (!scored)
+            return;
+        for (var i = 0; i < matchedCount; i++)
+            total[matched[i]] = 0;
+        for (var i = 0; i < coveredCount; i++)
+            covered[coveredDocs[i]] = 0;
+        cursors.Scores = arrays;
     }
+}
+
+/// <summary>A phrase's passages, in index order, and what it earns in each.</summary>
+internal sealed record PhrasePostings(int[] Docs, float[] Scores);
+
+/// <summary>A thread's scoring arrays, one entry per passage of a reader (<see cref="PassageScorer"/>).</summary>
+internal sealed class ScoreArrays(int length)
+{
+    public int Length { get; } = length;
+    public float[] Total { get; } = new float[length];
+    public float[] UnitSum { get; } = new float[length];
+    public float[] UnitMax { get; } = new float[length];
+    public float[] Alternative { get; } = new float[length];
+    public double[] Covered { get; } = new double[length];
+    public double[] UnitBest { get; } = new double[length];
+    public double[] Held { get; } = new double[length];
+    public int[] Matched { get; } = new int[length];
+    public int[] UnitMatched { get; } = new int[length];
+    public int[] AlternativeMatched { get; } = new int[length];
+    public int[] CoveredDocs { get; } = new int[length];
 }

@@ -125,6 +125,10 @@ public sealed class PassageSearcher : IndexSearcher, IDisposable
 
     private const int MaxCachedTerms = 100_000;
 
+    /// <summary>Phrases (two adjacent pairs of a question) as read in this reader, bounded like the terms: reading one
+    /// walks both terms' positions, and questions repeat the same runs of characters.</summary>
+    internal BoundedCache<(string First, string Second), PhrasePostings> Phrases { get; } = new(MaxCachedTerms);
+
     /// <summary>The characters of the text that sound like <paramref name="typed"/> (<see cref="Readings"/>), itself
     /// aside: what a slip on a phonetic keyboard may have meant.</summary>
     internal IEnumerable<char> SoundingLike(char typed)
