@@ -23,7 +23,7 @@ public static class ChineseAnalysis
 
     /// <summary>Bump when the analysis, the reading of documents, the chunking or the stored fields change: indexes
     /// built by another version are rebuilt.</summary>
-    public const string Version = "3";
+    public const string Version = "4";
 
     public static readonly LuceneVersion MatchVersion = LuceneVersion.LUCENE_48;
 

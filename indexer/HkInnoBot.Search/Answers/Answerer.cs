@@ -337,12 +337,12 @@ public sealed class Answerer : IDisposable
         return ToHit(searcher, question, query, new RankedPassage(doc, 0, 0, query is null ? 0 : PassageScorer.Confidence(query, doc)), rank: 1, highlight: true);
     }
 
-    private static Hit ToHit(PassageSearcher searcher, Question question, PassageQuery? query, RankedPassage ranked, int rank, bool highlight)
+    private Hit ToHit(PassageSearcher searcher, Question question, PassageQuery? query, RankedPassage ranked, int rank, bool highlight)
     {
         var passage = searcher.Passage(ranked.Doc);
         var highlighted = !highlight ? null
             : query is null ? passage.Text
-            : Highlighting.Mark(query, ranked.Doc, passage.Text);
+            : Highlighting.Mark(query, ranked.Doc, passage.Text, analyzer);
         var script = question.Script;
         return new Hit(rank, ranked.Score, Math.Round(ranked.Confidence, 4), passage.Id,
             ChineseText.InScript(passage.Section, script), ChineseText.InScript(passage.Title, script), passage.Updated,

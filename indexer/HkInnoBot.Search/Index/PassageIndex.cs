@@ -204,18 +204,6 @@ public static class PassageIndex
         }
     }
 
-    // Offsets in the postings let an answer mark the question's words without analysing its passage again.
-    private static readonly FieldType WordsWithOffsets = Frozen(new FieldType(TextField.TYPE_NOT_STORED)
-    {
-        IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
-    });
-
-    private static FieldType Frozen(FieldType type)
-    {
-        type.Freeze();
-        return type;
-    }
-
     /// <summary>Where the passage can be read: the document's address, at the passage's anchor when it has one.</summary>
     private static string? UrlOf(Passage passage) =>
         passage.Document.Metadata.Url is not { } url ? null
@@ -234,7 +222,7 @@ public static class PassageIndex
             new StoredField(DocumentField, passage.Document.File),
             new StoredField(PageField, passage.Page ?? 0),
             new StoredField(UrlField, UrlOf(passage) ?? ""),
-            new Field(ChineseAnalysis.WordsField, passage.Text, WordsWithOffsets),
+            new TextField(ChineseAnalysis.WordsField, passage.Text, Field.Store.NO),
             new TextField(ChineseAnalysis.BigramsField, passage.Text, Field.Store.NO),
         ];
     }

@@ -1,35 +1,26 @@
 using System.Text;
-using Lucene.Net.Index;
+using Lucene.Net.Analysis;
 
 namespace HkInnoBot.Search.Ranking;
 
 /// <summary>
-/// Marks the question's words in a passage as <c>**…**</c>, from the offsets the index keeps with every occurrence of a
-/// word (the words field is indexed with offsets), as Lucene's postings highlighter does: the passage is not analysed
-/// again. That highlighter's sentence scoring is left out: an answer shows its whole passage. Offsets point into the
-/// original text, since the analysis keeps its length.
+/// Marks the question's words in a passage as <c>**…**</c>, where the passage's own analysis has them (the words the
+/// index holds for it, <see cref="PassageSearcher.Words"/>): a word inside a longer word of the passage is not marked.
+/// Lucene's highlighters also score sentences; an answer shows its whole passage, so that part is left out. Offsets
+/// point into the original text, since the analysis keeps its length.
 /// </summary>
 internal static class Highlighting
 {
-    public static string Mark(PassageQuery query, int doc, string text)
+    public static string Mark(PassageQuery query, int doc, string text, Analyzer analyzer)
     {
-        var leaves = query.Lookup.Searcher.TopReaderContext.Leaves;
-        var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        var target = doc - leaf.DocBase;
         var spans = new List<(int Start, int End)>();
-        foreach (var term in query.HighlightTerms)
-        {
-            // The term's passages are at hand: only those in this passage need their positions read.
-            if (Array.BinarySearch(term.Docs, doc) < 0
-                || query.Lookup.Positions(leaf, term, TermLookup.Highlight) is not { } positions || positions.Advance(target) != target)
-                continue;
-            for (var occurrence = positions.Freq; occurrence > 0; occurrence--)
-            {
-                positions.NextPosition();
-                if (positions.StartOffset >= 0 && positions.EndOffset <= text.Length)
-                    spans.Add((positions.StartOffset, positions.EndOffset));
-            }
-        }
+        foreach (var word in query.Lookup.Searcher.Words(doc, analyzer))
+            foreach (var term in query.HighlightTerms)
+                if (term.Text == word.Term && word.Start >= 0 && word.End <= text.Length)
+                {
+                    spans.Add((word.Start, word.End));
+                    break;
+                }
         return spans.Count == 0 ? text : Marked(text, spans);
     }
 

@@ -50,8 +50,8 @@ internal sealed class IndexCursors
     public Dictionary<(int Leaf, string Field), TermsEnum?> Terms { get; } = [];
     public DocsEnum? Docs;
 
-    /// <summary>By <see cref="TermLookup"/>'s slots: a phrase's two terms, and highlighting (words with offsets).</summary>
-    public DocsAndPositionsEnum?[] Positions { get; } = new DocsAndPositionsEnum?[3];
+    /// <summary>By <see cref="TermLookup"/>'s slots: a phrase's two terms.</summary>
+    public DocsAndPositionsEnum?[] Positions { get; } = new DocsAndPositionsEnum?[2];
 
     /// <summary>The scoring arrays, all zero; null while a scorer has them.</summary>
     public ScoreArrays? Scores;
@@ -114,16 +114,16 @@ internal sealed class TermLookup(PassageSearcher searcher)
     }
 
     /// <summary>Slots for <see cref="Positions"/>: each keeps its own enumerator, so a phrase can walk two terms at
-    /// once and each kind of use reuses an enumerator of its own kind.</summary>
-    public const int PhraseFirst = 0, PhraseSecond = 1, Highlight = 2;
+    /// once.</summary>
+    public const int PhraseFirst = 0, PhraseSecond = 1;
 
-    /// <summary>The term's positions (and offsets, where indexed) in one segment.</summary>
+    /// <summary>The term's positions in one segment.</summary>
     public DocsAndPositionsEnum? Positions(AtomicReaderContext leaf, IndexedTerm term, int slot)
     {
         if (term.Context?.Get(leaf.Ord) is not { } state || TermsAt(leaf, term.Field, term.Bytes, state) is not { } terms)
             return null;
         var reuse = searcher.Cursors.Positions;
-        return reuse[slot] = terms.DocsAndPositions(leaf.AtomicReader.LiveDocs, reuse[slot], DocsAndPositionsFlags.OFFSETS);
+        return reuse[slot] = terms.DocsAndPositions(leaf.AtomicReader.LiveDocs, reuse[slot], DocsAndPositionsFlags.NONE);
     }
 
     // Positioned on the term, by its saved state when known (no dictionary walk), else by seeking it.

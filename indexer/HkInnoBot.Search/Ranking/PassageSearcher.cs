@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using HkInnoBot.Search.Analysis;
 using HkInnoBot.Search.Answers;
 using HkInnoBot.Search.Index;
+using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -57,6 +58,7 @@ public sealed class PassageSearcher : IndexSearcher, IDisposable
     {
         Similarity = PassageIndex.Similarity;
         passages = new StoredPassage?[reader.MaxDoc];
+        passageWords = new ChineseAnalysis.Token[]?[reader.MaxDoc];
         var liveDocs = MultiFields.GetLiveDocs(reader);
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
@@ -171,6 +173,15 @@ public sealed class PassageSearcher : IndexSearcher, IDisposable
                 return passage.Text.Substring(at, key.Length);
         return null;
     }
+
+    /// <summary>The passage's words as the index has them (the words field's analysis of its text), with where each
+    /// stands in the text: analysed the first time the passage is shown, then kept as long as this reader, so marking
+    /// a question's words in it is a lookup. At most one entry a passage.</summary>
+    internal IReadOnlyList<ChineseAnalysis.Token> Words(int doc, Analyzer analyzer) =>
+        passageWords[doc] ??= [.. ChineseAnalysis.Tokens(analyzer, ChineseAnalysis.WordsField, Passage(doc).Text)];
+
+    // Filled on first use by whichever thread gets there; a race makes the same array twice.
+    private readonly ChineseAnalysis.Token[]?[] passageWords;
 
     /// <summary>Analysed synonym alternatives: bounded by the synonyms file, valid as long as this reader.</summary>
     internal ConcurrentDictionary<string, PassageQuery.AnalysedAlternative> Alternatives { get; } = new();
