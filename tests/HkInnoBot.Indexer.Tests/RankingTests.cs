@@ -10,8 +10,10 @@ using HkInnoBot.Tests;
 namespace HkInnoBot.Indexer.Tests;
 
 /// <summary>
-/// The ranking sums BM25 itself (Lucene 4.8's TermQuery costs a new enumerator per term): its scores must be what
-/// Lucene's own BooleanQuery of DisjunctionMaxQuery units and PhraseQuery runs gives, for every question of the set.
+/// What the search computes itself must be what the index gives. The ranking sums BM25 itself (Lucene 4.8's TermQuery
+/// costs a new enumerator per term): its scores must be what Lucene's own BooleanQuery of DisjunctionMaxQuery units and
+/// PhraseQuery runs gives, for every question of the set. Answers mark the question's words where each passage's own
+/// analysis has them: that analysis must be the words the index holds for the passage, position for position.
 /// </summary>
 public class RankingTests(ShippedIndex index) : IClassFixture<ShippedIndex>
 {
@@ -39,6 +41,37 @@ public class RankingTests(ShippedIndex index) : IClassFixture<ShippedIndex>
             compared++;
         }
         Assert.True(compared > 200, $"{compared} questions compared");
+    }
+
+    [Fact]
+    public void EachPassagesWordsAreThoseTheIndexHoldsForIt()
+    {
+        using var directory = Lucene.Net.Store.FSDirectory.Open(index.Settings.IndexPath);
+        using var reader = PassageIndex.OpenVerified(directory);
+        using var searcher = new PassageSearcher(reader);
+        var analyzer = ChineseAnalysis.Create();
+        var indexed = new Dictionary<int, List<(string Term, int Position)>>();
+        foreach (var leaf in reader.Leaves)
+        {
+            var terms = leaf.AtomicReader.GetTerms(ChineseAnalysis.WordsField).GetEnumerator();
+            DocsAndPositionsEnum? postings = null;
+            while (terms.MoveNext())
+            {
+                var term = terms.Term.Utf8ToString();
+                postings = terms.DocsAndPositions(leaf.AtomicReader.LiveDocs, postings);
+                for (var doc = postings.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.NextDoc())
+                    for (var occurrence = postings.Freq; occurrence > 0; occurrence--)
+                        (indexed.TryGetValue(leaf.DocBase + doc, out var words) ? words : indexed[leaf.DocBase + doc] = []).Add((term, postings.NextPosition()));
+            }
+        }
+        Assert.Equal(searcher.PassageCount, indexed.Count);
+        foreach (var (doc, words) in indexed)
+        {
+            var position = -1;
+            var analysed = searcher.Words(doc, analyzer).Select(word => (word.Term, Position: position += word.PositionIncrement)).ToList();
+            Assert.Equal(words.OrderBy(word => word.Position).ThenBy(word => word.Term, StringComparer.Ordinal),
+                analysed.OrderBy(word => word.Position).ThenBy(word => word.Term, StringComparer.Ordinal));
+        }
     }
 
     private static Query AsLuceneQuery(PassageQuery query)
