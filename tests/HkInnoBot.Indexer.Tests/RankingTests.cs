@@ -17,19 +17,42 @@ namespace HkInnoBot.Indexer.Tests;
 /// </summary>
 public class RankingTests(ShippedIndex index) : IClassFixture<ShippedIndex>
 {
+    private static readonly Lucene.Net.Analysis.Analyzer Analyzer = ChineseAnalysis.Create();
+
+    /// <summary>The index on disk, read as the answerer reads it.</summary>
+    private sealed class OpenIndex : IDisposable
+    {
+        private readonly Lucene.Net.Store.Directory directory;
+
+        public OpenIndex(string path)
+        {
+            directory = Lucene.Net.Store.FSDirectory.Open(path);
+            Reader = PassageIndex.OpenVerified(directory);
+            Searcher = new PassageSearcher(Reader);
+        }
+
+        public DirectoryReader Reader { get; }
+        public PassageSearcher Searcher { get; }
+
+        public void Dispose()
+        {
+            Searcher.Dispose();
+            Reader.Dispose();
+            directory.Dispose();
+        }
+    }
+
     [Fact]
     public void Bm25IsLucenesOwnForEveryQuestion()
     {
-        using var directory = Lucene.Net.Store.FSDirectory.Open(index.Settings.IndexPath);
-        using var reader = PassageIndex.OpenVerified(directory);
-        using var searcher = new PassageSearcher(reader);
-        var analyzer = ChineseAnalysis.Create();
+        using var opened = new OpenIndex(index.Settings.IndexPath);
+        var (reader, searcher) = (opened.Reader, opened.Searcher);
         var synonyms = Synonyms.Load(index.Settings.CorpusPath);
         var compared = 0;
         foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, "data", "questions.jsonl")))
         {
             var question = Question.Parse(System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("q").GetString());
-            if (PassageQuery.Build(question.Searchable, analyzer, searcher, synonyms, QueryFeatures.All) is not { } query)
+            if (PassageQuery.Build(question.Searchable, Analyzer, searcher, synonyms, QueryFeatures.All) is not { } query)
                 continue;
             var ours = PassageScorer.Bm25(query);
             var lucene = new float[reader.MaxDoc];
@@ -46,10 +69,8 @@ public class RankingTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     [Fact]
     public void EachPassagesWordsAreThoseTheIndexHoldsForIt()
     {
-        using var directory = Lucene.Net.Store.FSDirectory.Open(index.Settings.IndexPath);
-        using var reader = PassageIndex.OpenVerified(directory);
-        using var searcher = new PassageSearcher(reader);
-        var analyzer = ChineseAnalysis.Create();
+        using var opened = new OpenIndex(index.Settings.IndexPath);
+        var (reader, searcher) = (opened.Reader, opened.Searcher);
         var indexed = new Dictionary<int, List<(string Term, int Position)>>();
         foreach (var leaf in reader.Leaves)
         {
@@ -68,7 +89,7 @@ public class RankingTests(ShippedIndex index) : IClassFixture<ShippedIndex>
         foreach (var (doc, words) in indexed)
         {
             var position = -1;
-            var analysed = searcher.Words(doc, analyzer).Select(word => (word.Term, Position: position += word.PositionIncrement)).ToList();
+            var analysed = searcher.Words(doc, Analyzer).Select(word => (word.Term, Position: position += word.PositionIncrement)).ToList();
             Assert.Equal(words.OrderBy(word => word.Position).ThenBy(word => word.Term, StringComparer.Ordinal),
                 analysed.OrderBy(word => word.Position).ThenBy(word => word.Term, StringComparer.Ordinal));
         }
