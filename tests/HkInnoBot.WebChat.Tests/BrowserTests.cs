@@ -83,6 +83,17 @@ public sealed class BrowserTests(ShippedIndex index, ITestOutputHelper output)
                 var thumbs = answer.FindElements(By.CssSelector(".webchat__thumb-button"));
                 Assert.Equal(2, thumbs.Count);
                 Assert.All(thumbs, thumb => Assert.True(thumb.Size.Height >= 44 && thumb.Size.Width >= 44, $"{size}: a thumb of {thumb.Size}"));
+                // The time (「剛剛」) stands on the buttons' line, not a line above them: where its text is drawn, not its
+                // box, which the status line stretches to the buttons' height.
+                var middles = (IReadOnlyCollection<object>)((IJavaScriptExecutor)browser).ExecuteScript("""
+                    const time = arguments[0].querySelector(".webchat__activity-status--slotted > [aria-hidden='true']");
+                    const text = document.createRange();
+                    text.selectNodeContents(time);
+                    const [t, b] = [text.getBoundingClientRect(), arguments[1].getBoundingClientRect()];
+                    return [(t.top + t.bottom) / 2, (b.top + b.bottom) / 2];
+                    """, answer, thumbs[0])!;
+                var (timeMiddle, thumbMiddle) = (Convert.ToDouble(middles.First()), Convert.ToDouble(middles.Last()));
+                Assert.True(Math.Abs(timeMiddle - thumbMiddle) <= 4, $"{size}: the time's middle at {timeMiddle} px, the buttons' at {thumbMiddle} px");
                 Assert.Equal(2, Transcript(browser)[^3].FindElements(By.CssSelector(".webchat__thumb-button")).Count);
                 thumbs[1].Click();
                 wait.Until(_ => File.Exists(feedback) && File.ReadAllLines(feedback).Length == 1);
