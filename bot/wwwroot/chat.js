@@ -54,6 +54,20 @@
     };
   }
 
+  // Web Chat names a reply's parts to screen readers in English whatever its locale ("message", "attachment": fixed
+  // strings, not among its localised ones); in this Chinese page they are read in Chinese.
+  var roleDescriptions = { message: '訊息', attachment: '附件' };
+
+  function describeRolesInChinese(container) {
+    var describe = function (element) {
+      var chinese = roleDescriptions[element.getAttribute('aria-roledescription')];
+      if (chinese) element.setAttribute('aria-roledescription', chinese);
+    };
+    new MutationObserver(function () {
+      container.querySelectorAll('[aria-roledescription]').forEach(describe);
+    }).observe(container, { childList: true, subtree: true });
+  }
+
   // The send box is where a visitor starts: focused as soon as Web Chat has drawn it.
   function focusSendBox(container) {
     var tries = 0;
@@ -137,6 +151,7 @@
       },
       container
     );
+    describeRolesInChinese(container);
     focusSendBox(container);
     watchReachability();
   }

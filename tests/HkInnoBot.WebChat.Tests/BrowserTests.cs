@@ -168,6 +168,10 @@ public sealed class BrowserTests(ShippedIndex index, ITestOutputHelper output)
             // The chat stays on screen: nothing drawn over it, no menu pushed onto the send box.
             Assert.True(Height(browser, ".webchat__basic-transcript__scrollable") > 400);
             Assert.Empty(browser.FindElements(By.CssSelector("[aria-label='More options'], .ac-overflow-button")));
+            // A screen reader names a reply's parts in Chinese, not in Web Chat's fixed English.
+            Assert.Empty(browser.FindElements(By.CssSelector("[aria-roledescription='message'], [aria-roledescription='attachment']")));
+            Assert.NotEmpty(browser.FindElements(By.CssSelector("[aria-roledescription='訊息']")));
+            Assert.NotEmpty(browser.FindElements(By.CssSelector("[aria-roledescription='附件']")));
             // By keyboard: the button focused, Enter opens the passage.
             var section = related[0].Text["相關：".Length..].Split('｜')[0];
             var replies = Transcript(browser).Count;
