@@ -48,7 +48,7 @@ public partial class LargeCorpusBenchmark
     {
         var seed = SearchSettings.DefaultCorpusPath;
         var text = File.ReadAllText(Path.Combine(seed, "innovation-and-technology.zh-Hant.txt"));
-        File.Copy(Path.Combine(seed, "synonyms.txt"), Path.Combine(folder, "synonyms.txt"));
+        File.Copy(Path.Combine(seed, "synonyms.txt"), Path.Combine(folder, "synonyms.txt"), overwrite: true);
         for (var n = 0; n < Documents; n++)
         {
             var id = $"sheet-{n:D3}";

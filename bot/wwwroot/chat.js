@@ -63,8 +63,14 @@
       var chinese = roleDescriptions[element.getAttribute('aria-roledescription')];
       if (chinese) element.setAttribute('aria-roledescription', chinese);
     };
-    new MutationObserver(function () {
-      container.querySelectorAll('[aria-roledescription]').forEach(describe);
+    var describeWithin = function (node) {
+      if (node.nodeType !== Node.ELEMENT_NODE) return;
+      if (node.hasAttribute('aria-roledescription')) describe(node);
+      node.querySelectorAll('[aria-roledescription]').forEach(describe);
+    };
+    describeWithin(container);
+    new MutationObserver(function (mutations) {
+      mutations.forEach(function (mutation) { mutation.addedNodes.forEach(describeWithin); });
     }).observe(container, { childList: true, subtree: true });
   }
 

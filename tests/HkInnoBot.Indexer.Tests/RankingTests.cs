@@ -12,8 +12,9 @@ namespace HkInnoBot.Indexer.Tests;
 /// <summary>
 /// What the search computes itself must be what the index gives. The ranking sums BM25 itself (Lucene 4.8's TermQuery
 /// costs a new enumerator per term): its scores must be what Lucene's own BooleanQuery of DisjunctionMaxQuery units and
-/// PhraseQuery runs gives, for every question of the set. Answers mark the question's words where each passage's own
-/// analysis has them: that analysis must be the words the index holds for the passage, position for position.
+/// PhraseQuery runs gives, for every question of the set, and one passage's confidence the one its ranking gave. Answers
+/// mark the question's words where each passage's own analysis has them: that analysis must be the words the index
+/// holds for the passage, position for position, each standing where its offsets say.
 /// </summary>
 public class RankingTests(ShippedIndex index) : IClassFixture<ShippedIndex>
 {
@@ -54,6 +55,9 @@ public class RankingTests(ShippedIndex index) : IClassFixture<ShippedIndex>
             var question = Question.Parse(System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("q").GetString());
             if (PassageQuery.Build(question.Searchable, Analyzer, searcher, synonyms, QueryFeatures.All) is not { } query)
                 continue;
+            // One passage's confidence, summed for it alone, is the one its ranking gave it.
+            foreach (var ranked in PassageScorer.Rank(query, 10, rescore: true))
+                Assert.Equal(ranked.Confidence, PassageScorer.Confidence(query, ranked.Doc));
             var ours = PassageScorer.Bm25(query);
             var lucene = new float[reader.MaxDoc];
             foreach (var hit in searcher.Search(AsLuceneQuery(query), reader.MaxDoc).ScoreDocs)
@@ -90,6 +94,10 @@ public class RankingTests(ShippedIndex index) : IClassFixture<ShippedIndex>
         {
             var position = -1;
             var analysed = searcher.Words(doc, Analyzer).Select(word => (word.Term, Position: position += word.PositionIncrement)).ToList();
+            // And each word stands where its offsets say, in the passage as the analysis reads it (converted as a whole,
+            // which keeps its length, and in lower case).
+            var text = ChineseText.NormalizeForSearch(searcher.Passage(doc).Text);
+            Assert.All(searcher.Words(doc, Analyzer), word => Assert.Equal(word.Term, text[word.Start..word.End].ToLowerInvariant()));
             Assert.Equal(words.OrderBy(word => word.Position).ThenBy(word => word.Term, StringComparer.Ordinal),
                 analysed.OrderBy(word => word.Position).ThenBy(word => word.Term, StringComparer.Ordinal));
         }

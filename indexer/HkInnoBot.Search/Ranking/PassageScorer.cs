@@ -65,17 +65,17 @@ internal sealed class PassageScorer : IDisposable
         var covered = 0.0;
         foreach (var unit in query.Judged)
         {
-            var best = 0.0;
+            var (best, unitHeld) = (0.0, false);
             foreach (var way in unit.Alternatives)
             {
-                var held = 0.0;
+                var (held, wayHeld) = (0.0, false);
                 foreach (var term in way.Terms)
                     if (term.Field == ChineseAnalysis.BigramsField && Array.BinarySearch(term.Docs, doc) >= 0)
-                        held += term.Idf;
-                if (held > 0)
-                    best = Math.Max(best, held / way.Idf);
+                        (held, wayHeld) = (held + term.Idf, true);
+                if (wayHeld)
+                    (best, unitHeld) = (Math.Max(best, held / way.Idf), true);
             }
-            if (best > 0)
+            if (unitHeld)
                 covered += unit.Weight * best;
         }
         return covered / query.JudgedWeight;
