@@ -95,6 +95,20 @@ public class FollowUpTests(ShippedIndex index) : IClassFixture<ShippedIndex>
     }
 
     [Fact]
+    public void A_follow_ups_short_answer_gives_what_the_message_asks_not_what_its_topic_words_ask()
+    {
+        var before = index.Answerer.Ask(index.Answerer.Understand("科學園同數碼港擴建會多出幾多樓面面積？"), context: null);
+        Assert.Contains("平方米", before.ShortAnswer);
+
+        // Searched with the topic's words (樓面面積, an area), asked of a date.
+        var answer = index.Answerer.Ask(index.Answerer.Understand("幾時完成？"), before.Context);
+
+        Assert.True(answer.Answered);
+        Assert.Contains("2025 年", answer.ShortAnswer);
+        Assert.DoesNotContain("平方米", answer.ShortAnswer);
+    }
+
+    [Fact]
     public void A_follow_up_the_text_cannot_answer_about_the_topic_is_not_answered_from_another_topic()
     {
         var first = index.Answerer.Ask(index.Answerer.Understand("科技券係咩？"), context: null);

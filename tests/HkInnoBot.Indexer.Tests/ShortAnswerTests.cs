@@ -60,12 +60,13 @@ public class ShortAnswerTests(ShippedIndex index) : IClassFixture<ShippedIndex>
             {
                 shown++;
                 var passage = answer.Hits[0].Text.Replace("**", "");
-                var at = passage.IndexOf(part.Text!, StringComparison.Ordinal);
-                Assert.True(at >= 0, $"「{part.Text}」 is not a span of its passage");
-                var end = at + part.Text!.Length;
-                Assert.True(EndsAPhrase(part.Text!) || end == passage.Length || !IsHan(passage[end])
-                    || part.Kind is AskedFact.Name or AskedFact.Place or AskedFact.Person && NameEnds.Contains(passage[end]),
-                    $"{question.Id}: 「{part.Text}」 runs on into 「{passage[end..Math.Min(passage.Length, end + 6)]}」");
+                // Where the span stands: a text the passage holds more than once (香港) is taken from one of its places.
+                var ends = Enumerable.Range(0, passage.Length).Where(at => passage.AsSpan(at).StartsWith(part.Text!, StringComparison.Ordinal))
+                    .Select(at => at + part.Text!.Length).ToList();
+                Assert.True(ends.Count > 0, $"「{part.Text}」 is not a span of its passage");
+                Assert.True(ends.Any(end => EndsAPhrase(part.Text!) || end == passage.Length || !IsHan(passage[end])
+                    || part.Kind is AskedFact.Name or AskedFact.Place or AskedFact.Person && NameEnds.Contains(passage[end])),
+                    $"{question.Id}: 「{part.Text}」 runs on into 「{passage[ends[0]..Math.Min(passage.Length, ends[0] + 6)]}」");
             }
         }
         Assert.True(shown > 500, $"only {shown} short answers shown");

@@ -119,5 +119,8 @@ internal static class EvalCommand
         Console.WriteLine($"\nmisses in {name}:");
         foreach (var o in outcomes.Where(o => !o.Right))
             Console.WriteLine($"  {o.Question.Id} [{o.Question.KindOrStyle}] rank={o.Rank?.ToString() ?? "-"} {o.Status} p={o.Probability:F2} confidence={o.Confidence:F2}: {o.Question.Q}");
+        Console.WriteLine($"\nwrong short answers in {name} (shown → gold):");
+        foreach (var o in outcomes.Where(o => o.ShortWrong))
+            Console.WriteLine($"  {o.Question.Id} rank={o.Rank?.ToString() ?? "-"}: {o.Question.Q} {o.Short} → {string.Join("；", o.Question.Short!)}");
     }
 }

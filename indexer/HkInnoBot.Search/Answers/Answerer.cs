@@ -230,7 +230,26 @@ public sealed class Answerer : IDisposable
             var probability = decisions.Context.Probability(values);
             if (deliberation is not null)
                 (deliberation.InContext, deliberation.ContextFeatures, deliberation.ContextProbability) = (Considered(resolved), values, probability);
-            return probability >= decisions.Context.Threshold && resolved.Status != AnswerStatus.NothingToSearch ? resolved : alone;
+            if (probability < decisions.Context.Threshold || resolved.Status == AnswerStatus.NothingToSearch)
+                return alone;
+            return message.Parts.Count > 0 && resolved.Best is { } first ? AskingAsTheMessageAsks(resolved, message, first) : resolved;
+        }
+
+        /// <summary>A follow-up's short answer gives what the message asks (「首批大樓何時落成？」: a date), not what the
+        /// words of the topic it was searched with ask (「總樓面面積」 of the question before: an area). Each part keeps
+        /// the words it was searched with, topic included, which the span chosen should stand near. A message that asks
+        /// nothing of its own (「咁數碼港呢？」) asks what the question before asked.</summary>
+        private Attempt AskingAsTheMessageAsks(Attempt resolved, Question message, Candidate best)
+        {
+            var searched = resolved.Question.Parts;
+            var question = resolved.Question with
+            {
+                Parts = searched.Count == message.Parts.Count
+                    ? [.. message.Parts.Zip(searched, (asked, withTopic) => asked with { Text = withTopic.Text })]
+                    : message.Parts,
+            };
+            var shorts = ShortAnswers.Choose(new Evidence.Asked(question, resolved.Query!), best.Passage, decisions.Short);
+            return resolved with { Question = question, Candidates = [best with { Shorts = shorts }, .. resolved.Candidates[1..]] };
         }
 
         /// <summary>The passage found in context weighed for the message alone: how much of the message's own words it
