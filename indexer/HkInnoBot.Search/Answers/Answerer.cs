@@ -228,11 +228,13 @@ public sealed class Answerer : IDisposable
                 alone.Best?.Probability ?? 0, alone.Best?.Passage, resolved.Best?.Probability ?? 0, resolved.Best?.Passage,
                 coverage, answersMessage);
             var probability = decisions.Context.Probability(values);
+            var taken = probability >= decisions.Context.Threshold && resolved.Status != AnswerStatus.NothingToSearch;
+            // Training sees the reading as it would be answered.
+            if ((taken || deliberation is not null) && message.Parts.Count > 0 && resolved.Best is { } first)
+                resolved = AskingAsTheMessageAsks(resolved, message, first);
             if (deliberation is not null)
                 (deliberation.InContext, deliberation.ContextFeatures, deliberation.ContextProbability) = (Considered(resolved), values, probability);
-            if (probability < decisions.Context.Threshold || resolved.Status == AnswerStatus.NothingToSearch)
-                return alone;
-            return message.Parts.Count > 0 && resolved.Best is { } first ? AskingAsTheMessageAsks(resolved, message, first) : resolved;
+            return taken ? resolved : alone;
         }
 
         /// <summary>A follow-up's short answer gives what the message asks (「首批大樓何時落成？」: a date), not what the
